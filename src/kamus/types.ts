@@ -1,0 +1,46 @@
+// The kamus as the matcher and the engine see it: plain values, from the database or from a file.
+
+/**
+ * One kamus usulan entry, e.g.
+ * `{ "kode": "MLG23-064", "nama": "Rabat Beton", "agency": "Dinas PUPR", "unit": "m²", "unitPrice": 350000 }`.
+ */
+export interface KamusDoc {
+  kode: string;
+  nama: string;
+  agency?: string | null;
+  urusan?: string | null;
+  program?: string | null;
+  kegiatan?: string | null;
+  subKegiatanCode?: string | null;
+  subKegiatan?: string | null;
+  unit?: string | null;
+  unitPrice?: number | null;
+  kind?: string | null;
+  requirements?: string | null;
+}
+
+/** A phrase a resident or officer confirmed for an entry; the matcher treats it as part of the entry. */
+export interface LearnedPhraseDoc {
+  kode: string;
+  phrase: string;
+}
+
+/** One ranked candidate. */
+export interface KamusMatch {
+  entry: KamusDoc;
+  score: number;
+}
+
+/** The answer for one text: best first; `matches` is empty when nothing in the kamus fits. */
+export interface MatchResult {
+  matches: KamusMatch[];
+}
+
+/** What the engine and the CLI need of a matcher. */
+export interface KamusMatcher {
+  match(text: string, options?: { top?: number }): MatchResult;
+  /** Add a learned phrase to the live index (also stored by the caller). */
+  learn(phrase: LearnedPhraseDoc): void;
+  /** All entries, by kode. */
+  entry(kode: string): KamusDoc | undefined;
+}
