@@ -1,0 +1,66 @@
+// Configuration from the environment, validated once; an error names the variable and the expected form.
+import { z } from "zod";
+import { databaseFlavour, defaultDatabaseUrl } from "./database-url.ts";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+const Env = z.object({
+  DATABASE_URL: z
+    .string()
+    .default(defaultDatabaseUrl)
+    .superRefine((url, ctx) => {
+      try {
+        databaseFlavour(url);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+    }),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().default("./data"),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  WHATSAPP_ENABLED: flag.default(false),
+  WHATSAPP_AUTH_DIR: z.string().default("./data/wwebjs_auth"),
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  MAX_PROPOSALS_PER_CYCLE: z.coerce.number().int().min(1).default(10),
+  SEED_ON_EMPTY: flag.default(true),
+});
+
+/** The validated configuration, e.g. `{ databaseUrl: "file:./data/musrenbang.db", port: 3000, ... }`. */
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  dataDir: string;
+  telegram: { token?: string; apiRoot: string; webhookUrl?: string };
+  whatsapp: { enabled: boolean; authDir: string; chromiumPath: string };
+  maxProposalsPerCycle: number;
+  seedOnEmpty: boolean;
+}
+
+/** Reads and checks the environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most .env files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL },
+    whatsapp: { enabled: e.WHATSAPP_ENABLED, authDir: e.WHATSAPP_AUTH_DIR, chromiumPath: e.CHROMIUM_PATH },
+    maxProposalsPerCycle: e.MAX_PROPOSALS_PER_CYCLE,
+    seedOnEmpty: e.SEED_ON_EMPTY,
+  };
+}
