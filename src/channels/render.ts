@@ -1,0 +1,28 @@
+// Numbered options as plain text: WhatsApp has no reliable buttons, and on Telegram the resident may type
+// the number too, so the list is part of the text on every channel (Telegram adds buttons on top).
+import type { Reply, ReplyOption } from "./message.ts";
+
+/** One option as a line, e.g. "1. Jalan lingkungan (DPUPR, m²)". */
+export function optionLine(option: ReplyOption): string {
+  return `${option.key}. ${option.label}`;
+}
+
+/**
+ * The reply as the resident reads it, e.g. `{ text: "Pilih:", options: [{ key: "1", label: "Ya" }] }`
+ * → "Pilih:\n\n1. Ya". Options whose line is already in the text are not repeated.
+ */
+export function renderText(reply: Reply): string {
+  const options = reply.options ?? [];
+  const missing = options.filter((o) => !reply.text.includes(optionLine(o)));
+  if (missing.length === 0) return reply.text;
+  const list = missing.map(optionLine).join("\n");
+  return reply.text.trim() === "" ? list : `${reply.text}\n\n${list}`;
+}
+
+/** Cuts a text to `max` characters on a word boundary where possible, marking the cut with "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}

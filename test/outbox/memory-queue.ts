@@ -1,0 +1,46 @@
+// An in-memory OutboxQueue with the semantics of the OutboxMessage table, for worker tests without a database.
+import type { OutboundMessage } from "../../src/channels/message.ts";
+import type { OutboxQueue, OutboxRow } from "../../src/outbox/queue.ts";
+
+export interface MemoryRow extends OutboxRow {
+  status: "PENDING" | "SENT" | "FAILED";
+  nextAttemptAt: number;
+  lastError?: string;
+}
+
+export class MemoryQueue implements OutboxQueue {
+  rows: MemoryRow[] = [];
+
+  add(message: OutboundMessage, at = 0): number {
+    const id = this.rows.length + 1;
+    this.rows.push({ id, channel: message.channel, chatId: message.chatId, payload: JSON.stringify(message), attempts: 0, status: "PENDING", nextAttemptAt: at });
+    return id;
+  }
+
+  async claimDue(channel: string, now: Date, limit: number): Promise<OutboxRow[]> {
+    return this.rows
+      .filter((r) => r.channel === channel && r.status === "PENDING" && r.nextAttemptAt <= now.getTime())
+      .slice(0, limit)
+      .map((r) => ({ ...r }));
+  }
+  async markSent(id: number): Promise<void> {
+    this.row(id).status = "SENT";
+  }
+  async markFailed(id: number, error: string, permanent: boolean): Promise<void> {
+    const row = this.row(id);
+    row.attempts++;
+    row.lastError = error;
+    if (permanent) row.status = "FAILED";
+  }
+  async reschedule(id: number, at: Date, error: string): Promise<void> {
+    const row = this.row(id);
+    row.attempts++;
+    row.lastError = error;
+    row.nextAttemptAt = at.getTime();
+  }
+  private row(id: number): MemoryRow {
+    const row = this.rows.find((r) => r.id === id);
+    if (!row) throw new Error(`no row ${id}`);
+    return row;
+  }
+}
