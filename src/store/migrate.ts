@@ -1,12 +1,39 @@
 // Applies pending Prisma migrations before the app or a CLI command touches the database.
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { projectRoot } from "../config/paths.ts";
 import type { Store } from "./client.ts";
 
-const run = promisify(execFile);
+// After a first migration on PostgreSQL the Prisma CLI has finished but keeps its connection pool open for
+// about 10 s before exiting; once it has printed its final line there is nothing left to wait for.
+const finished = /All migrations have been successfully applied|No pending migrations to apply/;
+
+function deploy(url: string): Promise<void> {
+  const prisma = join(projectRoot, "node_modules", ".bin", "prisma");
+  return new Promise((resolve, reject) => {
+    const child = spawn(prisma, ["migrate", "deploy"], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url } });
+    let output = "";
+    let done = false;
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!done && finished.test(output)) {
+        done = true;
+        child.kill();
+        resolve();
+      }
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (done) return;
+      if (code === 0) return resolve();
+      const detail = output.split("\n").filter((l) => /error|P\d{4}/i.test(l));
+      reject(new Error(`Database migration failed for ${redact(url)}: ${detail.join(" ") || `prisma exited with ${code}`}`));
+    });
+  });
+}
 
 function migrationNames(flavour: string): string[] {
   const dir = join(projectRoot, "prisma", flavour, "migrations");
@@ -34,17 +61,7 @@ async function appliedNames(store: Store): Promise<Set<string> | null> {
 export async function migrate(store: Store): Promise<void> {
   const applied = await appliedNames(store);
   if (applied && migrationNames(store.flavour).every((name) => applied.has(name))) return;
-  const prisma = join(projectRoot, "node_modules", ".bin", "prisma");
-  try {
-    await run(prisma, ["migrate", "deploy"], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: store.url },
-    });
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    const detail = `${e.stdout ?? ""}\n${e.stderr ?? ""}`.split("\n").filter((l) => /error|P\d{4}/i.test(l));
-    throw new Error(`Database migration failed for ${redact(store.url)}: ${detail.join(" ") || e.message}`);
-  }
+  await deploy(store.url);
 }
 
 /** A URL safe to print: the password is hidden. */
