@@ -59,7 +59,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   const limiters = new Map<Channel, RateLimiter>();
   for (const sender of options.senders) {
     const policy = options.policies?.[sender.channel] ?? defaultPolicies[sender.channel];
-    limiters.set(sender.channel, new RateLimiter(policy, random));
+    limiters.set(sender.channel, sender.limiter ?? new RateLimiter(policy, random));
   }
   let stopping = false;
   let wake = new AbortController();

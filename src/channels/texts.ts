@@ -1,0 +1,52 @@
+// The channels' own texts (intents/channels.yaml), checked with zod at start-up; an error names the file
+// and the path inside it, e.g. `intents/channels.yaml: group.desa_linked: Invalid input: expected string`.
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { projectRoot } from "../config/paths.ts";
+
+const text = z.string().min(1);
+
+export const ChannelTexts = z.strictObject({
+  commands: z.strictObject({ start: text, usul: text, status: text, bantuan: text, batal: text, desa: text }),
+  group: z.strictObject({
+    usul_linked: text,
+    usul_unlinked: text,
+    usul_button: text,
+    desa_usage: text,
+    desa_current: text,
+    desa_not_admin: text,
+    desa_not_found: text,
+    desa_ambiguous: text,
+    desa_linked: text,
+    desa_private: text,
+  }),
+  callback: z.strictObject({ not_yours: text, expired: text }),
+  error: z.strictObject({ retry_later: text, photo_failed: text }),
+});
+export type ChannelTexts = z.infer<typeof ChannelTexts>;
+
+export const channelTextsPath = join(projectRoot, "intents", "channels.yaml");
+
+/** Reads and checks intents/channels.yaml (or `path`); throws one line naming the file and the path inside it. */
+export function loadChannelTexts(path: string = channelTextsPath): ChannelTexts {
+  const shown = relative(projectRoot, path) || path;
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new Error(`${shown}: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const parsed = ChannelTexts.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${shown}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Fills `{name}` placeholders; a missing value is left visible rather than silently dropped. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
