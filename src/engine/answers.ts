@@ -1,0 +1,176 @@
+// Reading the answer to the slot that was asked. Each returns the new state, or undefined after saying
+// why the answer does not fit (the question is then asked again by the caller).
+import type { InboundMessage } from "../channels/message.ts";
+import type { Command } from "../nlu/commands.ts";
+import type { TurnContext } from "./context.ts";
+import { clip, extractInto } from "./extract.ts";
+import { explainVolume, sayVolume } from "./form.ts";
+import type { Out } from "./out.ts";
+import { parseRtRw } from "./place.ts";
+import type { ConversationState, Draft, Slot } from "./state.ts";
+import { canonicalUnit } from "./units.ts";
+import { firstNumber } from "./numbers.ts";
+import { parseQuantity, resolveVolume } from "./volume.ts";
+
+type Answer = ConversationState | undefined;
+
+/** Applies a text answer for `slot`. */
+export function answerSlot(
+  slot: Slot,
+  text: string,
+  command: Command,
+  state: ConversationState,
+  ctx: TurnContext,
+  out: Out,
+): Answer {
+  const draft = state.draft!;
+  const set = (d: Partial<Draft>): ConversationState => ({ ...state, draft: { ...draft, ...d } });
+  const t = ctx.texts;
+  if (command.kind === "skip" && slot !== "beneficiaries" && slot !== "photo") {
+    if (!(slot === "kamus" && /cocok/.test(text))) {
+      out.say(t("skip.not_allowed"));
+      return undefined;
+    }
+  }
+  switch (slot) {
+    case "village":
+      return answerVillage(text, state, ctx, out);
+    case "problem": {
+      const d = extractInto({ ...draft, problem: clip(text) }, text, ctx.regions);
+      return { ...state, draft: d };
+    }
+    case "activity": {
+      const d = extractInto({ ...draft, activity: clip(text) }, text, ctx.regions);
+      return { ...state, draft: d, kamusChoices: undefined };
+    }
+    case "kamus":
+      return answerKamus(text, command, state, ctx, out);
+    case "location": {
+      const { rt, rw, rest } = parseRtRw(text);
+      const address = rest.replace(/^(di|lokasi|alamat)\s+/i, "").trim();
+      if (!rt && !rw && address.length < 3) {
+        return undefined;
+      }
+      return set({ rt: rt ?? draft.rt, rw: rw ?? draft.rw, address: address.length >= 3 ? clip(address, 300) : draft.address });
+    }
+    case "volume": {
+      const entry = draft.kamusKode ? ctx.matcher.entry(draft.kamusKode) : undefined;
+      const q = parseQuantity(parseRtRw(text).rest);
+      if (!q) {
+        explainVolume({ ok: false, reason: "not_positive" }, entry?.unit, ctx, out);
+        return undefined;
+      }
+      const fit = resolveVolume(q, canonicalUnit(entry?.unit));
+      if (!fit.ok) {
+        explainVolume(fit, entry?.unit, ctx, out);
+        return undefined;
+      }
+      const next = set({ volume: fit.volume, unit: fit.unit });
+      delete next.draft!.quantity;
+      sayVolume(next.draft!, ctx, out);
+      return next;
+    }
+    case "beneficiaries": {
+      if (command.kind === "skip") return set({ beneficiaries: null });
+      const n = firstNumber(text);
+      if (n === undefined || n < 0 || n > 10_000_000) {
+        out.say(t("beneficiaries.invalid"));
+        return undefined;
+      }
+      // "50 KK": a household counts about four people.
+      const households = /\bkk\b|kepala keluarga|rumah/i.test(text);
+      return set({ beneficiaries: Math.round(households ? n * 4 : n) });
+    }
+    case "photo":
+      if (command.kind === "skip") return set({ photoDone: true });
+      out.say(t("photo.waiting"));
+      return undefined;
+    case "name": {
+      const name = cleanName(text);
+      if (!name) {
+        out.say(t("name.invalid"));
+        return undefined;
+      }
+      const next = { ...set({ proposerName: name }), name };
+      if (state.residentId) out.do({ type: "setName", residentId: state.residentId, name });
+      return next;
+    }
+  }
+}
+
+function answerVillage(text: string, state: ConversationState, ctx: TurnContext, out: Out): Answer {
+  const t = ctx.texts;
+  const draft = state.draft!;
+  if (state.villageChoices?.length) {
+    const candidates = state.villageChoices.map((c) => ctx.regions.byCode(c)).filter((v) => !!v);
+    const picked = ctx.regions.pickDistrict(candidates, text);
+    if (picked) {
+      out.say(t("village.found", { village: picked.name, district: picked.districtName }));
+      return { ...state, villageChoices: undefined, draft: { ...draft, villageCode: picked.code } };
+    }
+  }
+  const found = ctx.regions.searchAnswer(text);
+  if (found.kind === "found") {
+    out.say(t("village.found", { village: found.village.name, district: found.village.districtName }));
+    const d = { ...draft, villageCode: found.village.code };
+    const { rt, rw } = parseRtRw(text);
+    if (rt && !d.rt) d.rt = rt;
+    if (rw && !d.rw) d.rw = rw;
+    return { ...state, villageChoices: undefined, draft: d };
+  }
+  if (found.kind === "ambiguous") {
+    return { ...state, villageChoices: found.candidates.map((v) => v.code) };
+  }
+  out.say(t("village.not_found", { text: clip(text.trim(), 40) }));
+  return undefined;
+}
+
+function answerKamus(text: string, command: Command, state: ConversationState, ctx: TurnContext, out: Out): Answer {
+  const draft = state.draft!;
+  const choices = state.kamusChoices ?? [];
+  const noMatch = command.kind === "no_match" || (command.kind === "number" && command.value === choices.length + 1);
+  if (noMatch) {
+    out.say(ctx.texts("kamus.no_match_ack"));
+    return { ...state, kamusChoices: undefined, draft: { ...draft, kamusNoMatch: true, kamusKode: undefined } };
+  }
+  if (command.kind === "number") {
+    const kode = choices[command.value - 1];
+    const entry = kode ? ctx.matcher.entry(kode) : undefined;
+    if (!entry) return undefined;
+    out.say(ctx.texts("kamus.chosen", { nama: entry.nama }));
+    const phrase = clip(draft.activity ?? draft.problem ?? "", 200);
+    if (phrase) out.do({ type: "learnPhrase", kode: entry.kode, phrase });
+    const d: Draft = { ...draft, kamusKode: entry.kode, kamusNoMatch: undefined };
+    // A volume given for another unit no longer holds.
+    if (d.volume !== undefined && d.unit && canonicalUnit(entry.unit) && d.unit !== canonicalUnit(entry.unit)) {
+      delete d.volume;
+      delete d.unit;
+    }
+    return { ...state, kamusChoices: undefined, draft: d };
+  }
+  // Free words: the resident describes it differently; search again with them.
+  const found = ctx.matcher.match(`${text} ${draft.activity ?? ""}`, { top: 3 }).matches;
+  if (found.length) return { ...state, kamusChoices: found.map((m) => m.entry.kode) };
+  return undefined;
+}
+
+/** "nama saya Budi Santoso" → "Budi Santoso"; undefined when it does not look like a name. */
+export function cleanName(text: string): string | undefined {
+  const s = text
+    .replace(/^(nama\s*(saya|sy|aku)?\s*(adalah)?|saya|sy|aku)\s*[:,-]?\s*/i, "")
+    .replace(/[^\p{L}\s.'-]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (s.length < 2 || s.length > 80) return undefined;
+  return s
+    .split(" ")
+    .map((w) => (w.length > 1 ? w[0]!.toUpperCase() + w.slice(1) : w.toUpperCase()))
+    .join(" ");
+}
+
+/** A location pin answers the location slot at any time in the form. */
+export function answerPin(inbound: InboundMessage, state: ConversationState, ctx: TurnContext, out: Out): ConversationState {
+  const loc = inbound.location!;
+  out.say(ctx.texts("location.pin"));
+  return { ...state, draft: { ...state.draft!, latitude: loc.latitude, longitude: loc.longitude } };
+}

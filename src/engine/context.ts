@@ -1,0 +1,78 @@
+// Everything a turn may consult besides the state and the message: injected, so a turn is deterministic.
+import type { KamusMatcher } from "../kamus/types.ts";
+import type { IntentClassifier } from "../nlu/classifier.ts";
+import type { RegionIndex } from "../regions/index.ts";
+import type { Texts } from "./texts.ts";
+
+/** A proposal as the conversation shows it, e.g. `{ "code": "U26-7K3Q", "status": "DIAJUKAN", "title": "Jalan rusak", ... }`. */
+export interface ProposalBrief {
+  code: string;
+  status: string;
+  title: string;
+  villageName: string;
+  rt?: string | null;
+  rw?: string | null;
+  address?: string | null;
+  supporters: number;
+  proposerId?: string | null;
+  supportedByResident?: boolean;
+}
+
+/** What a similar-proposal search gets: the draft's desa, entry and place. */
+export interface SimilarQuery {
+  villageCode: string;
+  kamusKode: string;
+  rt?: string;
+  rw?: string;
+  latitude?: number;
+  longitude?: number;
+  text: string;
+  excludeResidentId: string;
+}
+
+/**
+ * Read-only questions a turn may ask the database (answered inside the turn's transaction).
+ * Tests can answer them from memory.
+ */
+export interface Lookups {
+  countProposalsSince(residentId: string, since: Date): Promise<number>;
+  residentProposals(residentId: string): Promise<ProposalBrief[]>;
+  proposalByCode(code: string, residentId?: string): Promise<ProposalBrief | undefined>;
+  findSimilar(query: SimilarQuery): Promise<ProposalBrief | undefined>;
+  codeTaken(code: string): Promise<boolean>;
+}
+
+/** Id sources, injected for determinism. */
+export interface IdSource {
+  /** A new Resident id. */
+  residentId(): string;
+  /** Four characters from the unambiguous alphabet (see code.ts); called again on a collision. */
+  codeSuffix(): string;
+}
+
+export interface EngineConfig {
+  /** Proposals one resident may submit per cycle (calendar year). */
+  maxProposalsPerCycle: number;
+  /** Longest message read; longer ones get a polite "please shorten". */
+  maxMessageLength: number;
+  /** After this long without a message, an unfinished draft is offered to continue or restart. */
+  resumeAfterMs: number;
+}
+
+export const defaultEngineConfig: EngineConfig = {
+  maxProposalsPerCycle: 10,
+  maxMessageLength: 2000,
+  resumeAfterMs: 6 * 60 * 60 * 1000,
+};
+
+/** The turn's context. */
+export interface TurnContext {
+  now: Date;
+  ids: IdSource;
+  matcher: KamusMatcher;
+  regions: RegionIndex;
+  classifier: IntentClassifier;
+  texts: Texts;
+  lookups: Lookups;
+  config: EngineConfig;
+}

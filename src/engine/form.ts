@@ -1,0 +1,114 @@
+// Moves the form forward: fills what can be derived (kamus candidates, a size given earlier), offers a
+// similar proposal once, then asks the next missing slot or shows the summary.
+import type { TurnContext } from "./context.ts";
+import { ask } from "./questions.ts";
+import { numbered, type Out } from "./out.ts";
+import { firstMissing, isFilled } from "./slots.ts";
+import type { ConversationState, Draft, Slot } from "./state.ts";
+import { estimatedCost, summarize, volumeText } from "./summary.ts";
+import { rupiah } from "./texts.ts";
+import { canonicalUnit, unitLabel } from "./units.ts";
+import { resolveVolume } from "./volume.ts";
+import { volumeExample } from "./questions.ts";
+
+/** Top kamus candidates offered to the resident. */
+export const KAMUS_TOP = 3;
+
+/** Asks the next question (or shows the summary) and returns the new state. */
+export async function advance(state: ConversationState, ctx: TurnContext, out: Out): Promise<ConversationState> {
+  let s = state;
+  for (let guard = 0; guard < 12; guard++) {
+    const draft = s.draft!;
+    const slot = firstMissing(draft);
+
+    if (slot === "kamus" && !s.kamusChoices) {
+      const text = [draft.problem, draft.activity].filter(Boolean).join(". ");
+      const found = ctx.matcher.match(text, { top: KAMUS_TOP }).matches;
+      if (found.length === 0) {
+        out.say(ctx.texts("kamus.none_found"));
+        s = { ...s, draft: { ...draft, kamusNoMatch: true } };
+        continue;
+      }
+      s = { ...s, kamusChoices: found.map((m) => m.entry.kode) };
+    }
+
+    if (slot === "volume" && draft.quantity) {
+      const entry = draft.kamusKode ? ctx.matcher.entry(draft.kamusKode) : undefined;
+      const wanted = canonicalUnit(entry?.unit);
+      const fit = resolveVolume(draft.quantity, wanted);
+      const { quantity: _, ...rest } = draft;
+      if (fit.ok) {
+        const d: Draft = { ...rest, volume: fit.volume, unit: fit.unit };
+        s = { ...s, draft: d };
+        sayVolume(d, ctx, out);
+        continue;
+      }
+      s = { ...s, draft: rest };
+      explainVolume(fit, entry?.unit, ctx, out);
+      return asking(s, "volume", ctx, out, true);
+    }
+
+    if (!draft.similarChecked && draft.villageCode && draft.kamusKode && isFilled(draft, "location") && s.residentId) {
+      s = { ...s, draft: { ...draft, similarChecked: true } };
+      const similar = await ctx.lookups.findSimilar({
+        villageCode: draft.villageCode,
+        kamusKode: draft.kamusKode,
+        rt: draft.rt,
+        rw: draft.rw,
+        latitude: draft.latitude,
+        longitude: draft.longitude,
+        text: [draft.problem, draft.activity, draft.address].filter(Boolean).join(" "),
+        excludeResidentId: s.residentId!,
+      });
+      if (similar) {
+        out.say(
+          ctx.texts("support.offer", {
+            code: similar.code,
+            title: similar.title,
+            place: [similar.rt || similar.rw ? `RT ${similar.rt ?? "-"}/RW ${similar.rw ?? "-"}` : "", similar.villageName].filter(Boolean).join(", "),
+            supporters: similar.supporters,
+          }),
+          numbered([ctx.texts("support.option_yes", { code: similar.code }), ctx.texts("support.option_no")]),
+        );
+        return { ...s, phase: "support", supportCode: similar.code, expecting: undefined };
+      }
+      continue;
+    }
+
+    if (!slot) {
+      summarize(s.draft!, ctx, out);
+      return { ...s, phase: "confirm", expecting: undefined, editing: undefined };
+    }
+    return asking(s, slot, ctx, out, false);
+  }
+  throw new Error("advance: the form did not settle (a slot keeps reopening)");
+}
+
+/** Records that `slot` is being asked (for `kembali`) and asks it. */
+export function asking(s: ConversationState, slot: Slot, ctx: TurnContext, out: Out, explained: boolean): ConversationState {
+  const history = s.history.at(-1) === slot ? s.history : [...s.history, slot];
+  const next: ConversationState = { ...s, phase: "form", expecting: slot, history };
+  if (!explained || slot !== "volume") ask(slot, next, ctx, out);
+  return next;
+}
+
+/** "Volume: 300 m². Perkiraan biaya: Rp 105.000.000." */
+export function sayVolume(d: Draft, ctx: TurnContext, out: Out): void {
+  const volume = volumeText(d, ctx) ?? "";
+  const cost = estimatedCost(d, ctx);
+  out.say(cost !== undefined ? ctx.texts("volume.cost", { volume, cost: rupiah(cost) }) : ctx.texts("volume.ok", { volume }));
+}
+
+/** Says why a size does not fit the entry's unit, with an example of what does. */
+export function explainVolume(
+  fit: Exclude<ReturnType<typeof resolveVolume>, { ok: true }>,
+  entryUnit: string | null | undefined,
+  ctx: TurnContext,
+  out: Out,
+): void {
+  const example = volumeExample(entryUnit);
+  if (fit.reason === "need_width") out.say(ctx.texts("volume.need_width"));
+  else if (fit.reason === "unit_mismatch") {
+    out.say(ctx.texts("volume.unit_mismatch", { wanted: entryUnit ?? unitLabel(fit.wanted), given: unitLabel(fit.given), example }));
+  } else out.say(ctx.texts("volume.invalid", { example }));
+}

@@ -1,0 +1,37 @@
+// The main menu, help and status answers.
+import type { TurnContext } from "./context.ts";
+import { numbered, type Out } from "./out.ts";
+import type { ConversationState } from "./state.ts";
+import type { ReplyKey } from "./reply-keys.ts";
+
+/** Menu choices: with an unfinished draft, "continue" comes first. */
+export function menuChoices(state: ConversationState): ("continue" | "new" | "status" | "help")[] {
+  return state.draft ? ["continue", "new", "status", "help"] : ["new", "status", "help"];
+}
+
+/** Shows the menu (optionally under a lead text) and returns the idle state. */
+export function showMenu(state: ConversationState, ctx: TurnContext, out: Out, lead?: string): ConversationState {
+  const labels = menuChoices(state).map((c) => ctx.texts(`menu.${c}` as ReplyKey));
+  out.say(lead ? `${lead}\n${ctx.texts("menu.title")}` : ctx.texts("menu.title"), numbered(labels));
+  return { ...state, phase: "idle", expecting: undefined };
+}
+
+/** `status` and `status KODE`. */
+export async function showStatus(state: ConversationState, code: string | undefined, ctx: TurnContext, out: Out): Promise<void> {
+  const t = ctx.texts;
+  const label = (status: string) => t(`status.${status}` as ReplyKey);
+  if (code) {
+    const p = await ctx.lookups.proposalByCode(code, state.residentId);
+    if (!p) out.say(t("status.not_found", { code }));
+    else out.say(t("status.detail", { code: p.code, title: p.title, village: p.villageName, status: label(p.status), supporters: p.supporters }));
+    return;
+  }
+  const list = state.residentId ? await ctx.lookups.residentProposals(state.residentId) : [];
+  if (list.length === 0) {
+    out.say(t("status.none"));
+    return;
+  }
+  const lines = [t("status.list_title"), ...list.map((p) => t("status.item", { code: p.code, title: p.title, status: label(p.status) }))];
+  lines.push("", t("status.hint", { code: list[0]!.code }));
+  out.say(lines.join("\n"));
+}

@@ -1,0 +1,40 @@
+// The result of a turn, built up as the turn goes.
+import type { Reply, ReplyOption } from "../channels/message.ts";
+import type { Effect } from "./effects.ts";
+import type { ConversationState } from "./state.ts";
+
+/** `turn()`'s answer: the new state, the replies to send (at least one), the effects to apply. */
+export interface TurnResult {
+  state: ConversationState;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/** Replies and effects collected during one turn. */
+export class Out {
+  readonly replies: Reply[] = [];
+  readonly effects: Effect[] = [];
+
+  say(text: string, options?: ReplyOption[]): this {
+    this.replies.push(options && options.length ? { text, options } : { text });
+    return this;
+  }
+
+  /** Adds a line to the previous reply when it has no options (keeps one message per thought). */
+  add(text: string): this {
+    const last = this.replies.at(-1);
+    if (last && !last.options) last.text = `${last.text}\n${text}`;
+    else this.say(text);
+    return this;
+  }
+
+  do(effect: Effect): this {
+    this.effects.push(effect);
+    return this;
+  }
+}
+
+/** Numbered options from labels: ["Setuju", "Tidak"] → [{ key: "1", label: "Setuju" }, ...]. */
+export function numbered(labels: string[]): ReplyOption[] {
+  return labels.map((label, i) => ({ key: String(i + 1), label }));
+}

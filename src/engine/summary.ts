@@ -1,0 +1,83 @@
+// The summary shown before sending: numbered items (UBAH n), the estimated cost, and YA / UBAH / BATAL.
+import type { TurnContext } from "./context.ts";
+import type { Out } from "./out.ts";
+import { SUMMARY_ITEMS } from "./slots.ts";
+import type { Draft, Slot } from "./state.ts";
+import { formatNumber, rupiah } from "./texts.ts";
+import { canonicalUnit, unitLabel } from "./units.ts";
+
+/** Where the proposal is, in words: "RT 03/RW 05, Gang Melati (titik peta)". */
+export function placeText(d: Draft): string {
+  const parts: string[] = [];
+  if (d.rt || d.rw) parts.push(`RT ${d.rt ?? "-"}/RW ${d.rw ?? "-"}`);
+  if (d.address) parts.push(d.address);
+  if (d.latitude !== undefined && d.longitude !== undefined) {
+    parts.push(`titik peta ${d.latitude.toFixed(5)}, ${d.longitude.toFixed(5)}`);
+  }
+  return parts.join(", ");
+}
+
+/** "300 m²", "5 titik". */
+export function volumeText(d: Draft, ctx: TurnContext): string | undefined {
+  if (d.volume === undefined) return undefined;
+  const entry = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
+  const unit = entry?.unit ?? (d.unit ? unitLabel(d.unit) : "");
+  return `${formatNumber(d.volume)} ${unit}`.trim();
+}
+
+/** volume × harga satuan, when the entry has a price. */
+export function estimatedCost(d: Draft, ctx: TurnContext): number | undefined {
+  const entry = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
+  if (!entry?.unitPrice || d.volume === undefined) return undefined;
+  return Math.round(d.volume * entry.unitPrice);
+}
+
+function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
+  const t = ctx.texts;
+  switch (slot) {
+    case "village": {
+      const v = d.villageCode ? ctx.regions.byCode(d.villageCode) : undefined;
+      return v ? `${v.name}, Kec. ${v.districtName}` : "";
+    }
+    case "location":
+      return placeText(d);
+    case "problem":
+      return d.problem ?? "";
+    case "activity":
+      return d.activity ?? "";
+    case "kamus": {
+      const e = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
+      return e ? `${e.nama} (${e.agency ?? "-"})` : d.kamusNoMatch ? t("summary.no_match") : "";
+    }
+    case "volume":
+      return volumeText(d, ctx) ?? "";
+    case "beneficiaries":
+      return d.beneficiaries === null ? t("summary.unknown") : d.beneficiaries !== undefined ? `${formatNumber(d.beneficiaries)} orang` : "";
+    case "photo":
+      return d.photos.length ? t("summary.photo_count", { count: d.photos.length }) : t("summary.no_photo");
+    case "name":
+      return d.proposerName ?? "";
+  }
+}
+
+/** Shows the summary and asks YA / UBAH n / BATAL. */
+export function summarize(d: Draft, ctx: TurnContext, out: Out): void {
+  const t = ctx.texts;
+  const lines = [t("summary.title")];
+  SUMMARY_ITEMS.forEach((slot, i) => {
+    const value = itemValue(slot, d, ctx) || t("summary.empty");
+    lines.push(`${i + 1}. ${t(`summary.${slot}`, { value })}`);
+  });
+  const cost = estimatedCost(d, ctx);
+  if (cost !== undefined) lines.push(t("summary.cost", { value: rupiah(cost) }));
+  lines.push("", t("confirm.prompt"));
+  out.say(lines.join("\n"), [
+    { key: "YA", label: "Kirim" },
+    { key: "BATAL", label: "Batal" },
+  ]);
+}
+
+/** Whether the entry counts in an area, for hints. */
+export function countsArea(unit: string | null | undefined): boolean {
+  return canonicalUnit(unit) === "m2";
+}

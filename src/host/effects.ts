@@ -1,0 +1,60 @@
+// Applies a turn's effects inside its transaction. Matcher learning is returned as an after-commit
+// action so the in-memory index never learns from a rolled-back turn.
+import type { InboundMessage } from "../channels/message.ts";
+import type { Effect } from "../engine/effects.ts";
+import type { KamusMatcher } from "../kamus/types.ts";
+import type { Tx } from "../store/client.ts";
+import { writeAttachmentFile } from "../store/attachments.ts";
+import { addSupport, createProposal } from "../store/proposal-write.ts";
+import { anonymizeResident, registerResident, setResidentName } from "../store/residents.ts";
+import { searchForm } from "../store/search.ts";
+
+export interface EffectEnv {
+  tx: Tx;
+  inbound: InboundMessage;
+  now: Date;
+  dataDir: string;
+  matcher: KamusMatcher;
+}
+
+/** Applies every effect in order; returns actions to run after the commit. */
+export async function applyEffects(effects: Effect[], env: EffectEnv): Promise<(() => void)[]> {
+  const after: (() => void)[] = [];
+  const { tx, inbound, now } = env;
+  for (const e of effects) {
+    switch (e.type) {
+      case "registerResident":
+        await registerResident(tx, e.residentId, inbound.channel, inbound.chatId, now);
+        break;
+      case "setName":
+        await setResidentName(tx, e.residentId, e.name);
+        break;
+      case "storePhoto":
+        // Content-addressed: a rolled-back turn leaves at most an unreferenced file.
+        await writeAttachmentFile(env.dataDir, e.photo.sha256, e.photo.mimeType, e.data);
+        break;
+      case "learnPhrase": {
+        const entry = await tx.kamusEntry.findUnique({ where: { kode: e.kode }, select: { id: true } });
+        if (!entry) break;
+        const normalized = searchForm(e.phrase);
+        await tx.learnedPhrase.upsert({
+          where: { kamusEntryId_normalized: { kamusEntryId: entry.id, normalized } },
+          create: { kamusEntryId: entry.id, phrase: e.phrase, normalized, source: "resident", createdAt: now },
+          update: {},
+        });
+        after.push(() => env.matcher.learn({ kode: e.kode, phrase: e.phrase }));
+        break;
+      }
+      case "addSupport":
+        await addSupport(tx, e.code, e.residentId, now);
+        break;
+      case "eraseResident":
+        await anonymizeResident(tx, e.residentId, now);
+        break;
+      case "createProposal":
+        await createProposal(tx, e.proposal);
+        break;
+    }
+  }
+  return after;
+}

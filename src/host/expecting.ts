@@ -1,0 +1,23 @@
+// The web chat's `expecting`: which input fits next (DESIGN.md §7).
+import type { ConversationState } from "../engine/state.ts";
+
+export const EXPECTING = [
+  "consent", "village", "problem", "activity", "kamus", "location", "volume", "beneficiaries", "photo", "name", "confirm", "support",
+] as const;
+export type Expecting = (typeof EXPECTING)[number] | null;
+
+/** From the state after a turn. */
+export function expectingOf(state: ConversationState): Expecting {
+  switch (state.phase) {
+    case "consent":
+      return "consent";
+    case "form":
+      return state.expecting ?? null;
+    case "confirm":
+      return "confirm";
+    case "support":
+      return "support";
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,154 @@
+// The host runs turns: one conversation at a time, each turn in one transaction (inbound recorded
+// idempotently, state saved, effects applied, replies put in the outbox). A turn that throws saves
+// nothing and the resident gets an apology.
+import { randomInt, randomUUID } from "node:crypto";
+import type { InboundMessage, OutboundMessage } from "../channels/message.ts";
+import { randomCodeSuffix } from "../engine/code.ts";
+import { defaultEngineConfig, type EngineConfig, type IdSource, type TurnContext } from "../engine/context.ts";
+import { readState } from "../engine/state.ts";
+import { makeTexts, type Texts } from "../engine/texts.ts";
+import { turn } from "../engine/turn.ts";
+import type { KamusMatcher } from "../kamus/types.ts";
+import { trainClassifier, type IntentClassifier } from "../nlu/classifier.ts";
+import { defaultIntentData, type IntentData } from "../nlu/files.ts";
+import type { RegionIndex } from "../regions/index.ts";
+import type { Store } from "../store/client.ts";
+import { loadConversation, saveConversation } from "../store/conversations.ts";
+import { enqueue } from "../store/outbox.ts";
+import { proposalLookups } from "../store/proposal-write.ts";
+import { applyEffects } from "./effects.ts";
+import { expectingOf, type Expecting } from "./expecting.ts";
+import { defaultRateLimit, ResidentRateLimiter, type RateLimitConfig } from "./rate-limit.ts";
+import { SerialQueue } from "./serial.ts";
+
+/** What `handle` answers: the replies (already in the outbox) and what input fits next. */
+export interface HandleResult {
+  replies: OutboundMessage[];
+  expecting: Expecting;
+  /** True when this message id was seen before and no turn ran. */
+  duplicate?: boolean;
+}
+
+export interface HostOptions {
+  store: Store;
+  matcher: KamusMatcher;
+  regions: RegionIndex;
+  /** Default: the project's intents/ folder. */
+  intents?: IntentData;
+  clock?: () => Date;
+  ids?: IdSource;
+  /** Where photos are written (DATA_DIR). */
+  dataDir?: string;
+  maxProposalsPerCycle?: number;
+  engine?: Partial<EngineConfig>;
+  rateLimit?: RateLimitConfig;
+  /** Errors of failed turns go here (pino-compatible). */
+  logger?: { error(obj: object, msg: string): void };
+}
+
+export interface Host {
+  handle(inbound: InboundMessage): Promise<HandleResult>;
+  /** Swap the region index after an import. */
+  setRegions(regions: RegionIndex): void;
+}
+
+const classifiers = new WeakMap<IntentData, IntentClassifier>();
+
+/** Trains (once per intent data) the classifier. */
+function classifierFor(data: IntentData): IntentClassifier {
+  let c = classifiers.get(data);
+  if (!c) {
+    c = trainClassifier(data);
+    classifiers.set(data, c);
+  }
+  return c;
+}
+
+/** Random ids for production. */
+export const randomIds: IdSource = {
+  residentId: () => randomUUID(),
+  codeSuffix: () => randomCodeSuffix(() => randomInt(0, 1 << 30) / (1 << 30)),
+};
+
+/**
+ * Creates the host. Example:
+ * `const host = createHost({ store, matcher, regions: await loadRegions(store.db), maxProposalsPerCycle: 10 })`.
+ */
+export function createHost(options: HostOptions): Host {
+  const { store } = options;
+  const intents = options.intents ?? defaultIntentData();
+  const texts: Texts = makeTexts(intents.replies);
+  const classifier = classifierFor(intents);
+  const clock = options.clock ?? (() => new Date());
+  const ids = options.ids ?? randomIds;
+  const config: EngineConfig = {
+    ...defaultEngineConfig,
+    ...(options.maxProposalsPerCycle ? { maxProposalsPerCycle: options.maxProposalsPerCycle } : {}),
+    ...options.engine,
+  };
+  const dataDir = options.dataDir ?? "./data";
+  const queue = new SerialQueue();
+  const limiter = new ResidentRateLimiter(options.rateLimit ?? defaultRateLimit);
+  let regions = options.regions;
+  let handled = 0;
+
+  async function runTurn(inbound: InboundMessage): Promise<HandleResult> {
+    const now = clock();
+    const { channel, chatId } = inbound;
+    const address = (replies: { text: string; options?: { key: string; label: string }[] }[]): OutboundMessage[] =>
+      replies.map((r) => ({ ...r, channel, chatId }));
+
+    const decision = limiter.check(`${channel}:${chatId}`, now.getTime());
+    if (++handled % 1000 === 0) limiter.sweep(now.getTime());
+    if (decision !== "allow") {
+      const replies = address([{ text: texts("rate.limited") }]);
+      if (decision === "refuse_and_notify" && channel !== "web") await enqueue(store.db, replies, now);
+      return { replies: decision === "refuse_and_notify" || channel === "web" ? replies : [], expecting: null };
+    }
+
+    let after: (() => void)[] = [];
+    const result = await store.db.$transaction(
+      async (tx) => {
+        const seen = await tx.inboundMessage.findUnique({
+          where: { channel_externalId: { channel, externalId: inbound.messageId } },
+          select: { id: true },
+        });
+        const conversation = await loadConversation(tx, channel, chatId);
+        if (seen) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
+        await tx.inboundMessage.create({
+          data: { channel, externalId: inbound.messageId, chatId, kind: inbound.kind, receivedAt: now },
+        });
+        const ctx: TurnContext = { now, ids, matcher: options.matcher, regions, classifier, texts, lookups: proposalLookups(tx), config };
+        const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
+        after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: options.matcher });
+        await saveConversation(tx, channel, chatId, r.state, conversation.exists);
+        const replies = address(r.replies);
+        await enqueue(tx, replies, now, { sent: channel === "web" });
+        return { replies, expecting: expectingOf(r.state) } satisfies HandleResult;
+      },
+      { timeout: 15_000, maxWait: 15_000 },
+    );
+    for (const fn of after) fn();
+    return result;
+  }
+
+  async function handle(inbound: InboundMessage): Promise<HandleResult> {
+    return queue.run(`${inbound.channel}:${inbound.chatId}`, async () => {
+      try {
+        return await runTurn(inbound);
+      } catch (error) {
+        options.logger?.error({ err: error, channel: inbound.channel, chatId: inbound.chatId, messageId: inbound.messageId }, "turn failed");
+        const replies: OutboundMessage[] = [{ channel: inbound.channel, chatId: inbound.chatId, text: texts("error.apology") }];
+        if (inbound.channel !== "web") {
+          // Best effort: if the database itself is down, the channel still returns nothing stored.
+          await enqueue(store.db, replies, clock()).catch((e: unknown) =>
+            options.logger?.error({ err: e }, "could not enqueue the apology"),
+          );
+        }
+        return { replies, expecting: null };
+      }
+    });
+  }
+
+  return { handle, setRegions: (r) => (regions = r) };
+}

@@ -1,0 +1,113 @@
+// The region list in memory: every desa with its kecamatan, searched fuzzily by name.
+// Built once from the database (loadRegions) and shared by all turns.
+import { REGION_PREFIXES, regionKey, similarity } from "./normalize.ts";
+
+/** One desa/kelurahan, e.g. `{ "code": "3216010001", "name": "Ragemanunggal", "districtCode": "3216010", "districtName": "Setu" }`. */
+export interface VillageRef {
+  code: string;
+  name: string;
+  districtCode: string;
+  districtName: string;
+}
+
+/** The answer of a search: one desa, several close ones (ask the kecamatan), or none. */
+export type VillageSearch =
+  | { kind: "found"; village: VillageRef }
+  | { kind: "ambiguous"; candidates: VillageRef[] }
+  | { kind: "none" };
+
+/** Minimum similarity for a direct answer ("desa apa?") and for a desa named inside a longer message. */
+const ANSWER_THRESHOLD = 0.75;
+const MENTION_THRESHOLD = 0.86;
+/** Candidates this close to the best are ambiguous. */
+const TIE_MARGIN = 0.04;
+
+export interface RegionIndex {
+  /** Looks for a desa in a short answer ("sukamaju", "desa suka maju kec tambelang"). */
+  searchAnswer(text: string): VillageSearch;
+  /** Looks for a desa mentioned inside a longer message; stricter, to avoid false hits. */
+  searchMention(text: string): VillageSearch;
+  /** Narrows candidates by a kecamatan named in `text` (or a number 1..n picking one). */
+  pickDistrict(candidates: VillageRef[], text: string): VillageRef | undefined;
+  byCode(code: string): VillageRef | undefined;
+  size: number;
+}
+
+/** Builds the in-memory index. */
+export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
+  const entries = villages.map((v) => ({ v, key: regionKey(v.name), dkey: regionKey(v.districtName) }));
+  const byCode = new Map(villages.map((v) => [v.code, v]));
+  const districtKeys = [...new Set(entries.map((e) => e.dkey))];
+
+  function words(text: string): string[] {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9\s]/g, " ")
+      .split(/\s+/)
+      .filter(Boolean);
+  }
+
+  /** Scores every village against the word n-grams of text; returns the best-scoring ones. */
+  function search(text: string, threshold: number, maxGram: number): VillageSearch {
+    const ws = words(text);
+    const grams = new Set<string>();
+    for (let i = 0; i < ws.length; i++) {
+      if (REGION_PREFIXES.has(ws[i]!)) continue;
+      let g = "";
+      for (let k = 0; k < maxGram && i + k < ws.length; k++) {
+        const w = ws[i + k]!;
+        if (/\d/.test(w)) break;
+        g += w;
+        if (g.length >= 4) grams.add(g);
+      }
+    }
+    if (grams.size === 0) return { kind: "none" };
+    // A kecamatan named alongside the desa narrows the choice ("sukamaju tambelang").
+    const districtsNamed = new Set(districtKeys.filter((d) => grams.has(d)));
+    let best = 0;
+    const scored: { v: VillageRef; score: number }[] = [];
+    for (const e of entries) {
+      let s = 0;
+      for (const g of grams) {
+        if (Math.abs(g.length - e.key.length) > 3) continue;
+        const sim = similarity(g, e.key);
+        if (sim > s) s = sim;
+      }
+      if (districtsNamed.has(e.dkey)) s += 0.02;
+      if (s >= threshold) {
+        scored.push({ v: e.v, score: s });
+        if (s > best) best = s;
+      }
+    }
+    const top = scored.filter((c) => c.score >= best - TIE_MARGIN).sort((a, b) => b.score - a.score);
+    if (top.length === 0) return { kind: "none" };
+    if (top.length === 1) return { kind: "found", village: top[0]!.v };
+    // An exact name wins over near misses unless it is exact in several kecamatan.
+    const exact = top.filter((c) => c.score >= 1);
+    if (exact.length === 1) return { kind: "found", village: exact[0]!.v };
+    return { kind: "ambiguous", candidates: (exact.length > 1 ? exact : top).slice(0, 5).map((c) => c.v) };
+  }
+
+  return {
+    size: villages.length,
+    searchAnswer: (text) => search(text, ANSWER_THRESHOLD, 3),
+    searchMention: (text) => search(text, MENTION_THRESHOLD, 2),
+    byCode: (code) => byCode.get(code),
+    pickDistrict(candidates, text) {
+      const t = text.trim();
+      if (/^\d+$/.test(t)) return candidates[Number(t) - 1];
+      const key = regionKey(t.replace(/\b(kec(amatan)?|kec\.)\b/gi, ""));
+      if (!key) return undefined;
+      let best: VillageRef | undefined;
+      let bestScore = 0.7;
+      for (const c of candidates) {
+        const s = Math.max(similarity(key, regionKey(c.districtName)), similarity(key, regionKey(c.name)));
+        if (s > bestScore) {
+          best = c;
+          bestScore = s;
+        }
+      }
+      return best;
+    },
+  };
+}

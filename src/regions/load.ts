@@ -1,0 +1,11 @@
+// Reads the region list from the database into the in-memory index (once at start-up, again after an import).
+import type { Db } from "../store/client.ts";
+import { buildRegionIndex, type RegionIndex } from "./index.ts";
+
+/** Loads every desa with its kecamatan name. */
+export async function loadRegions(db: Db): Promise<RegionIndex> {
+  const rows = await db.village.findMany({ include: { district: true }, orderBy: { code: "asc" } });
+  return buildRegionIndex(
+    rows.map((r) => ({ code: r.code, name: r.name, districtCode: r.districtCode, districtName: r.district.name })),
+  );
+}

@@ -1,0 +1,67 @@
+// The outbox: replies waiting for delivery. The host enqueues inside its turn transaction; the delivery
+// worker (src/outbox/worker.ts) reads and marks rows through createOutboxQueue(db).
+import type { Channel, OutboundMessage } from "../channels/message.ts";
+import type { OutboxQueue, OutboxRow } from "../outbox/queue.ts";
+import type { Db, Tx } from "./client.ts";
+
+/** How long a claimed row is hidden from other claims while it is being sent. */
+const CLAIM_LEASE_MS = 60_000;
+
+/**
+ * Puts replies in the outbox. `sent` (web chat: the reply went back in the HTTP response) stores them as SENT.
+ * One statement for all rows of a turn.
+ */
+export async function enqueue(db: Tx, messages: OutboundMessage[], now: Date, options: { sent?: boolean } = {}): Promise<void> {
+  if (messages.length === 0) return;
+  await db.outboxMessage.createMany({
+    data: messages.map((m) => ({
+      channel: m.channel,
+      chatId: m.chatId,
+      payload: JSON.stringify(m),
+      status: options.sent ? "SENT" : "PENDING",
+      nextAttemptAt: now,
+      createdAt: now,
+      sentAt: options.sent ? now : null,
+    })),
+  });
+}
+
+/**
+ * The worker's view of the outbox. `claimDue` hands out due PENDING rows oldest first and pushes their
+ * next attempt one lease ahead, so a row whose send crashed the process is retried after the lease.
+ */
+export function createOutboxQueue(db: Db): OutboxQueue {
+  return {
+    async claimDue(channel: Channel, now: Date, limit: number): Promise<OutboxRow[]> {
+      return db.$transaction(async (tx) => {
+        const rows = await tx.outboxMessage.findMany({
+          where: { channel, status: "PENDING", nextAttemptAt: { lte: now } },
+          orderBy: { id: "asc" },
+          take: limit,
+        });
+        if (rows.length) {
+          await tx.outboxMessage.updateMany({
+            where: { id: { in: rows.map((r) => r.id) } },
+            data: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
+          });
+        }
+        return rows.map((r) => ({ id: r.id, channel: r.channel, chatId: r.chatId, payload: r.payload, attempts: r.attempts }));
+      });
+    },
+    async markSent(id, at) {
+      await db.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: at, attempts: { increment: 1 } } });
+    },
+    async markFailed(id, error, permanent) {
+      await db.outboxMessage.update({
+        where: { id },
+        data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000), ...(permanent ? { status: "FAILED" } : {}) },
+      });
+    },
+    async reschedule(id, at, error) {
+      await db.outboxMessage.update({
+        where: { id },
+        data: { attempts: { increment: 1 }, nextAttemptAt: at, lastError: error.slice(0, 1000) },
+      });
+    },
+  };
+}
