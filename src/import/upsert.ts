@@ -1,0 +1,38 @@
+// The write half of every import: compare with what is stored, create the new rows in bulk, update only the
+// changed ones, and count. Runs inside the caller's transaction.
+import { batches, tally, type ImportCounts } from "./progress.ts";
+
+/** How to write one table: each row's key, the rows stored now (same fields, by key), and the two writes. */
+export interface UpsertPlan<T extends object> {
+  key: (row: T) => string;
+  stored: Map<string, T>;
+  createMany: (rows: T[]) => Promise<unknown>;
+  /** One row; updateMany by key is about 3x faster than update() because it does not read the row back. */
+  update: (row: T) => Promise<unknown>;
+}
+
+/** Writes `rows` batch by batch, adding to `counts` and calling `progress` with the rows done after each batch. */
+export async function upsertRows<T extends object>(
+  rows: T[],
+  plan: UpsertPlan<T>,
+  counts: ImportCounts,
+  progress: (done: number) => void,
+): Promise<void> {
+  let done = 0;
+  for (const batch of batches(rows)) {
+    const created = batch.filter((row) => !plan.stored.has(plan.key(row)));
+    const changed = batch.filter((row) => {
+      const stored = plan.stored.get(plan.key(row));
+      return stored !== undefined && !sameValues(stored, row);
+    });
+    if (created.length) await plan.createMany(created);
+    for (const row of changed) await plan.update(row);
+    tally(counts, batch.length, created.length, changed.length);
+    progress((done += batch.length));
+  }
+}
+
+/** Every field the import writes is equal to the stored one. */
+function sameValues<T extends object>(stored: T, row: T): boolean {
+  return (Object.keys(row) as (keyof T)[]).every((key) => stored[key] === row[key]);
+}
