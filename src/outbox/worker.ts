@@ -57,7 +57,10 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 250;
   const log = options.logger.child({ component: "outbox" });
   const limiters = new Map<Channel, RateLimiter>();
+  /** Claimed rows waiting for their rate-limit slot, per channel. */
+  const held = new Map<Channel, Map<number, OutboxRow>>();
   for (const sender of options.senders) {
+    held.set(sender.channel, new Map());
     const policy = options.policies?.[sender.channel] ?? defaultPolicies[sender.channel];
     limiters.set(sender.channel, sender.limiter ?? new RateLimiter(policy, random));
   }
@@ -119,15 +122,23 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
 
   async function tickChannel(sender: ChannelSender, result: TickResult) {
     const limiter = limiters.get(sender.channel)!;
+    const mine = held.get(sender.channel)!;
     if (!sender.ready()) return;
     const now = clock.now();
     limiter.prune(now);
-    const rows = await options.queue.claimDue(sender.channel, new Date(now), batchSize);
+    // claimDue leases rows (hides them for a while); rows the limits do not let go yet stay here in memory,
+    // so a reply is claimed once and never pushed back by the lease. After a crash the lease runs out and
+    // the next process claims them again.
+    if (mine.size < batchSize) {
+      for (const row of await options.queue.claimDue(sender.channel, new Date(now), batchSize - mine.size)) {
+        if (!mine.has(row.id)) mine.set(row.id, row);
+      }
+    }
     const chats = new Set<string>();
     const batch: OutboxRow[] = [];
-    for (const row of rows) {
+    for (const row of [...mine.values()].sort((a, b) => a.id - b.id)) {
       const isGroup = sender.isGroupChat(row.chatId);
-      // One reply per chat per tick: the next one of the same chat must wait at least the per-chat gap anyway.
+      // One reply per chat per tick, oldest first: the next one of the same chat must wait the per-chat gap anyway.
       if (chats.has(row.chatId) || limiter.nextSlot(row.chatId, isGroup, now) > now) {
         chats.add(row.chatId);
         result.deferred++;
@@ -139,10 +150,12 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
     }
     await Promise.all(
       batch.map((row) =>
-        deliver(sender, limiter, row, result).catch((error: unknown) => {
-          // The store failed while recording an outcome; the row stays PENDING and is tried again.
-          log.error({ err: error, id: row.id }, "outbox store failed while recording a delivery");
-        }),
+        deliver(sender, limiter, row, result)
+          .catch((error: unknown) => {
+            // The store failed while recording an outcome; the row stays PENDING and is claimed again later.
+            log.error({ err: error, id: row.id }, "outbox store failed while recording a delivery");
+          })
+          .finally(() => mine.delete(row.id)),
       ),
     );
   }

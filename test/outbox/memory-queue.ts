@@ -17,11 +17,13 @@ export class MemoryQueue implements OutboxQueue {
     return id;
   }
 
+  /** Like src/store/outbox.ts: due rows, oldest first, leased (hidden) for a minute. */
   async claimDue(channel: string, now: Date, limit: number): Promise<OutboxRow[]> {
-    return this.rows
+    const due = this.rows
       .filter((r) => r.channel === channel && r.status === "PENDING" && r.nextAttemptAt <= now.getTime())
-      .slice(0, limit)
-      .map((r) => ({ ...r }));
+      .slice(0, limit);
+    for (const r of due) r.nextAttemptAt = now.getTime() + 60_000;
+    return due.map(({ id, channel, chatId, payload, attempts }) => ({ id, channel, chatId, payload, attempts }));
   }
   async markSent(id: number): Promise<void> {
     this.row(id).status = "SENT";

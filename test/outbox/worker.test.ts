@@ -124,13 +124,24 @@ describe("outbox worker", () => {
     const { clock, queue, sender, say } = setup();
     for (let i = 0; i < 3; i++) say("100", `reply ${i}`);
     const first = createOutboxWorker({ queue, senders: [sender], logger, clock });
-    await first.tick(); // sends "reply 0", then the process dies
+    await first.tick(); // claims all three, sends "reply 0", then the process dies
     const second = createOutboxWorker({ queue, senders: [sender], logger, clock });
-    for (let i = 0; i < 10; i++) {
-      clock.advance(500);
+    // The dead process's claims hide the rows for the lease (a minute); then they go out, once each.
+    for (let i = 0; i < 120; i++) {
+      clock.advance(1000);
       await second.tick();
     }
     expect(sender.sent.map((s) => s.text)).toEqual(["reply 0", "reply 1", "reply 2"]);
+    expect(queue.rows.map((r) => r.status)).toEqual(["SENT", "SENT", "SENT"]);
+  });
+
+  it("claims a reply once even when the limits keep it waiting longer than the claim lease", async () => {
+    const { queue, sender, say, drain } = setup();
+    for (let i = 0; i < 25; i++) say("-1001", `group ${i}`);
+    await drain();
+    expect(sender.sent).toHaveLength(25);
+    expect(new Set(sender.sent.map((s) => s.text)).size).toBe(25);
+    expect(queue.rows.every((r) => r.status === "SENT")).toBe(true);
   });
 
   it("runs in the background and stops cleanly", async () => {

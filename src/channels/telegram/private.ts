@@ -1,6 +1,6 @@
-// Private chats: every resident message becomes one InboundMessage for the host. Commands become the
-// words the engine understands ("/status U25-7K3Q" → "status U25-7K3Q"), a photo is downloaded (largest
-// size), a button press becomes the option key the resident could have typed.
+// Private chats: every resident message becomes one InboundMessage for the host. Commands lose their
+// "@OurBot" suffix, a photo is downloaded (largest size), a button press becomes the option key the
+// resident could have typed.
 import { Composer, type Context } from "telegraf";
 import { message } from "telegraf/filters";
 import type { Message, PhotoSize, User } from "telegraf/types";
@@ -18,19 +18,14 @@ export interface PrivateChatDeps {
   logger: Logger;
 }
 
-/** "/start desa_3216010001" → the engine's words and the deep-link payload. */
+/**
+ * A command as the engine reads it: "/status@MusrenbangBot U25-7K3Q" → "/status U25-7K3Q" (the engine knows
+ * /start, /usul, /status, /bantuan, /batal); a /start payload also goes into `startPayload`.
+ */
 export function commandToText(command: string, payload: string): { text: string; startPayload?: string } {
   const rest = payload.trim();
-  switch (command) {
-    case "start":
-      // A deep link from a village group (desa_<kode>) or the generic "usul" link starts a new proposal.
-      if (/^(desa_\d+|usul)$/.test(rest)) return { text: "usulan baru", startPayload: rest };
-      return rest ? { text: "menu", startPayload: rest } : { text: "menu" };
-    case "usul":
-      return { text: rest || "usulan baru" };
-    default:
-      return { text: rest ? `${command} ${rest}` : command };
-  }
+  const text = rest ? `/${command} ${rest}` : `/${command}`;
+  return command === "start" && rest ? { text, startPayload: rest } : { text };
 }
 
 /** The largest size of a photo (Telegram lists several thumbnails, biggest last). */

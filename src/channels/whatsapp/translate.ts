@@ -28,14 +28,12 @@ export async function toInbound(message: WaMessage): Promise<InboundMessage | nu
   let text = message.body ?? "";
   let chatId = message.from;
   if (isGroup) {
-    const rest = afterUsul(text);
-    if (rest === undefined || !message.author) return null;
+    if (afterUsul(text) === undefined || !message.author) return null;
     chatId = message.author;
-    text = rest || "usulan baru";
-  } else {
-    const rest = afterUsul(text);
-    if (rest !== undefined) text = rest || "usulan baru";
   }
+  // The engine knows "/usul <text>"; "#usul" is how WhatsApp users tag it.
+  const rest = afterUsul(text);
+  if (rest !== undefined) text = rest ? `/usul ${rest}` : "/usul";
   const base = { channel: "whatsapp" as const, chatId, messageId: message.id._serialized };
   const caption = text.trim() ? text : undefined;
 

@@ -47,26 +47,26 @@ describe("telegram private chat", () => {
     expect(api.callsOf("setMyCommands").map((c) => c.body.scope.type)).toContain("all_chat_administrators");
   });
 
-  it("turns /start with a deep-link payload into a new proposal carrying the payload", async () => {
+  it("passes /start with its deep-link payload", async () => {
     const update = api.push(textUpdate(siti, "/start desa_3216010001"));
     expect(await handler.nth(1)).toEqual({
       channel: "telegram",
       chatId: "42",
       messageId: `42:${update.message.message_id}`,
       kind: "text",
-      text: "usulan baru",
+      text: "/start desa_3216010001",
       startPayload: "desa_3216010001",
       displayName: "Siti Aminah",
     });
   });
 
-  it("passes text through and turns commands into the engine's words", async () => {
+  it("passes text through, and commands without our @username", async () => {
     api.push(textUpdate(siti, "jalan depan rumah rusak parah"));
     api.push(textUpdate(siti, "/status@MusrenbangBot U25-7K3Q"));
     api.push(textUpdate(siti, "/batal"));
     expect((await handler.nth(1)).text).toBe("jalan depan rumah rusak parah");
-    expect((await handler.nth(2)).text).toBe("status U25-7K3Q");
-    expect((await handler.nth(3)).text).toBe("batal");
+    expect((await handler.nth(2)).text).toBe("/status U25-7K3Q");
+    expect((await handler.nth(3)).text).toBe("/batal");
   });
 
   it("downloads the largest size of a photo via getFile into media, with the caption as text", async () => {

@@ -96,8 +96,8 @@ describe("whatsapp inbound", () => {
     client().emit("message", waMessage(group, { author: "6281111@c.us", body: "usul dong" }));
     client().emit("message", waMessage(group, { author: "6281111@c.us", body: "#usul lampu jalan mati di gang 5" }));
     client().emit("message", waMessage(group, { author: "99887766@lid", body: "/USUL" }));
-    expect(await handler.nth(1)).toMatchObject({ chatId: "6281111@c.us", kind: "text", text: "lampu jalan mati di gang 5" });
-    expect(await handler.nth(2)).toMatchObject({ chatId: "99887766@lid", text: "usulan baru" });
+    expect(await handler.nth(1)).toMatchObject({ chatId: "6281111@c.us", kind: "text", text: "/usul lampu jalan mati di gang 5" });
+    expect(await handler.nth(2)).toMatchObject({ chatId: "99887766@lid", text: "/usul" });
     await flush();
     expect(handler.received).toHaveLength(2);
   });

@@ -1,0 +1,59 @@
+// The worker over the real outbox store (src/store/outbox.ts) on SQLite (and PostgreSQL when configured):
+// replies pending at a crash go out after the restart, each exactly once.
+import { describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { DeliveryError } from "../../src/channels/channel.ts";
+import { createOutboxQueue, enqueue } from "../../src/store/outbox.ts";
+import { createOutboxWorker } from "../../src/outbox/worker.ts";
+import { storeCases } from "../support/stores.ts";
+import { FakeClock } from "./fake-clock.ts";
+import { RecordingSender } from "./recording-sender.ts";
+
+const logger = pino({ level: "silent" });
+
+describe.each(storeCases())("outbox on $name", ({ open }) => {
+  it("delivers what was pending before a restart, once each, in order per chat", async () => {
+    const { db } = await open();
+    const clock = new FakeClock();
+    const now = new Date(clock.now());
+    await enqueue(db, [1, 2, 3].map((i) => ({ channel: "telegram" as const, chatId: "42", text: `balasan ${i}` })), now);
+    await enqueue(db, [{ channel: "whatsapp", chatId: "6281@c.us", text: "halo wa" }], now);
+    const telegram = new RecordingSender("telegram", clock);
+    const whatsapp = new RecordingSender("whatsapp", clock);
+    const queue = createOutboxQueue(db);
+
+    const first = createOutboxWorker({ queue, senders: [telegram], logger, clock });
+    await first.tick(); // sends "balasan 1", holds the rest in memory, and the process dies
+
+    const second = createOutboxWorker({ queue, senders: [telegram, whatsapp], logger, clock });
+    for (let i = 0; i < 90; i++) {
+      await second.tick();
+      clock.advance(1000);
+    }
+    expect(telegram.sent.map((s) => s.text)).toEqual(["balasan 1", "balasan 2", "balasan 3"]);
+    expect(whatsapp.sent.map((s) => s.text)).toEqual(["halo wa"]);
+    const rows = await db.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.status)).toEqual(["SENT", "SENT", "SENT", "SENT"]);
+
+    // A third start finds nothing left to send.
+    const third = createOutboxWorker({ queue, senders: [telegram, whatsapp], logger, clock });
+    clock.advance(120_000);
+    await third.tick();
+    expect(telegram.sent).toHaveLength(3);
+    await db.$disconnect();
+  });
+
+  it("records a permanent failure and a retry in the table", async () => {
+    const { db } = await open();
+    const clock = new FakeClock();
+    await enqueue(db, [{ channel: "telegram", chatId: "42", text: "a" }, { channel: "telegram", chatId: "43", text: "b" }], new Date(clock.now()));
+    const sender = new RecordingSender("telegram", clock);
+    sender.failures = [new DeliveryError("403: Forbidden: bot was blocked by the user", "permanent"), new DeliveryError("502: Bad Gateway", "transient")];
+    await createOutboxWorker({ queue: createOutboxQueue(db), senders: [sender], logger, clock, random: () => 0.5 }).tick();
+    const rows = await db.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(rows[0]).toMatchObject({ status: "FAILED", attempts: 1, lastError: "403: Forbidden: bot was blocked by the user" });
+    expect(rows[1]).toMatchObject({ status: "PENDING", attempts: 1, lastError: "502: Bad Gateway" });
+    expect(rows[1]!.nextAttemptAt.getTime()).toBe(clock.now() + 2000);
+    await db.$disconnect();
+  });
+});
