@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
+import { expect } from "vitest";
 import { parse } from "csv-parse/sync";
 import { projectRoot } from "../../src/config/paths.ts";
 import { testTmpDir } from "../support/paths.ts";
@@ -27,11 +28,23 @@ export function writeTmp(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-/** A sample CSV with the given (1-based, physical) line replaced; the sample files have no multi-line fields. */
+/** A sample CSV's text with the given (1-based, physical) line edited; the samples have no multi-line fields. */
 export function withLine(sample: string, line: number, edit: (text: string) => string): string {
-  const lines = readFileSync(sample, "utf8").split("\n");
+  return editLine(readFileSync(sample, "utf8"), line, edit);
+}
+
+/** `text` with one (1-based) line edited. */
+export function editLine(text: string, line: number, edit: (line: string) => string): string {
+  const lines = text.split("\n");
   lines[line - 1] = edit(lines[line - 1]!);
   return lines.join("\n");
+}
+
+/** The message of the ImportError that `work` must fail with. */
+export async function importFailure(work: Promise<unknown>): Promise<string> {
+  const error = await work.then(() => undefined, (e: unknown) => e);
+  expect((error as Error | undefined)?.name).toBe("ImportError");
+  return (error as Error).message;
 }
 
 /** The rows of a CSV as arrays of strings, header first. */

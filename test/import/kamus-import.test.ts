@@ -1,16 +1,10 @@
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { importKamusFile, readKamusFile, writeKamus, type ImportError } from "../../src/import/index.ts";
+import { importKamusFile, readKamusFile, writeKamus } from "../../src/import/index.ts";
 import { listKamus } from "../../src/store/kamus-list.ts";
 import type { Store } from "../../src/store/client.ts";
 import { storeCases } from "../support/stores.ts";
-import { csvRows, generatedKamus, samples, withLine, writeTmp, writeXlsx } from "./files.ts";
-
-async function importError(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
-  expect((error as Error)?.name).toBe("ImportError");
-  return (error as ImportError).message;
-}
+import { csvRows, generatedKamus, importFailure, samples, withLine, writeTmp, writeXlsx } from "./files.ts";
 
 /** Every stored entry without ids and timestamps, to compare whole tables. */
 async function snapshot(store: Store) {
@@ -71,7 +65,7 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
 
   it("refuses a file with a blank name, naming that line, and leaves an empty database empty", async () => {
     const blank = writeTmp("kamus-jember-2017.csv", withLine(samples.jember, 5, (l) => l.replace(/^4,"[^"]*",/, "4,,")));
-    const message = await importError(importKamusFile(store, blank));
+    const message = await importFailure(importKamusFile(store, blank));
     expect(message).toMatch(/^kamus-jember-2017\.csv line 5, column nama_usulan: name is empty\. Nothing was imported/);
     expect(await store.db.kamusEntry.count()).toBe(0);
   });
@@ -82,7 +76,7 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     let text = withLine(samples.malang, 2, (l) => l.replace("Rehab Sedang SD", "Rehab Sedang SD Negeri"));
     text = text.replace("\nMLG23-003,Rehab Sedang SMP,", "\nMLG23-003, ,");
     text = text.replace(",2000000,", ",dua juta,");
-    const message = await importError(importKamusFile(store, writeTmp("kamus.csv", text)));
+    const message = await importFailure(importKamusFile(store, writeTmp("kamus.csv", text)));
     expect(message).toContain('kamus.csv line 2, column harga_satuan: price "dua juta" is not a number');
     expect(message).toContain("kamus.csv line 4, column nama: name is empty");
     expect(await snapshot(store)).toEqual(before);
@@ -97,12 +91,12 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
 
   it("reports a repeated kode, an unknown layout, and a price that is not a number", async () => {
     const repeated = writeTmp("dup.csv", "kode,nama\nA,Rabat\nB,Paving\nA,Drainase\n");
-    expect(await importError(importKamusFile(store, repeated))).toMatch(/^dup\.csv line 4, column kode: kode "A" is already used on line 2/);
+    expect(await importFailure(importKamusFile(store, repeated))).toMatch(/^dup\.csv line 4, column kode: kode "A" is already used on line 2/);
     const unknown = writeTmp("other.csv", "nomor,judul\n1,Rabat\n");
-    const message = await importError(importKamusFile(store, unknown));
+    const message = await importFailure(importKamusFile(store, unknown));
     expect(message).toMatch(/^other\.csv line 1: no a name column among the headers \(nomor, judul\); expected .*nama_usulan.*giat_teks/);
     const price = writeTmp("price.csv", "kode;nama;harga_satuan\nA;Rabat;350000\nB;Paving;Rp 1,2 juta\n");
-    expect(await importError(importKamusFile(store, price))).toMatch(/^price\.csv line 3, column harga_satuan: price "Rp 1,2 juta" is not a number/);
+    expect(await importFailure(importKamusFile(store, price))).toMatch(/^price\.csv line 3, column harga_satuan: price "Rp 1,2 juta" is not a number/);
     expect(await store.db.kamusEntry.count()).toBe(0);
   });
 

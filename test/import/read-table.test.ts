@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readTable } from "../../src/import/read-table.ts";
-import { ImportError } from "../../src/import/errors.ts";
 import { parsePrice } from "../../src/import/price.ts";
 import { headerKey, mapColumns } from "../../src/import/headers.ts";
 import { kamusAliases } from "../../src/import/kamus-columns.ts";
-import { writeTmp, writeXlsx } from "./files.ts";
+import { importFailure, writeTmp, writeXlsx } from "./files.ts";
 
-async function failure(path: string): Promise<string> {
-  const error = await readTable(path).then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ImportError);
-  return (error as ImportError).message;
-}
+const failure = (path: string) => importFailure(readTable(path));
 
 describe("reading CSV", () => {
   it("numbers each row by the physical line where it starts, across blank lines and quoted line breaks", async () => {

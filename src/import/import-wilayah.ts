@@ -1,0 +1,54 @@
+// Region import: read and check the whole file, then upsert kecamatan and desa by BPS code in one transaction.
+import { searchForm } from "../store/search.ts";
+import type { Store } from "../store/client.ts";
+import { emptyCounts, progressFor, transactionOptions, type ImportCounts, type ImportOptions } from "./progress.ts";
+import { upsertRows } from "./upsert.ts";
+import { readTable } from "./read-table.ts";
+import { tableToWilayah } from "./wilayah-rows.ts";
+import type { Wilayah } from "./wilayah-builder.ts";
+
+/** Counts per level, e.g. `{ "districts": { "created": 23, ... }, "villages": { "created": 187, ... } }`. */
+export interface WilayahCounts {
+  districts: ImportCounts;
+  villages: ImportCounts;
+}
+
+/** Reads and checks a region list (CSV/XLSX) without a database. */
+export async function readWilayahFile(path: string): Promise<Wilayah> {
+  return tableToWilayah(await readTable(path));
+}
+
+/**
+ * Imports kecamatan and desa. Re-importing renames and moves by code and never duplicates; a bad row or a database
+ * failure leaves the database as it was. Regions missing from the file are left alone (proposals point at them).
+ */
+export async function importWilayahFile(store: Store, path: string, options: ImportOptions = {}): Promise<WilayahCounts> {
+  return writeWilayah(store, await readWilayahFile(path), options);
+}
+
+/** Upserts a checked region list in one transaction: kecamatan first, then their desa. */
+export async function writeWilayah(store: Store, wilayah: Wilayah, options: ImportOptions = {}): Promise<WilayahCounts> {
+  const counts = { districts: emptyCounts(wilayah.districts.length), villages: emptyCounts(wilayah.villages.length) };
+  const progress = progressFor(wilayah.districts.length + wilayah.villages.length, options.onProgress);
+  await store.db.$transaction(async (tx) => {
+    const districts = wilayah.districts.map((d) => ({ code: d.code, name: d.name, searchName: searchForm(d.name) }));
+    await upsertRows(districts, {
+      key: (row) => row.code,
+      stored: byCode(await tx.district.findMany({ select: { code: true, name: true, searchName: true } })),
+      createMany: (data) => tx.district.createMany({ data }),
+      update: (data) => tx.district.updateMany({ where: { code: data.code }, data }),
+    }, counts.districts, progress);
+    const villages = wilayah.villages.map((v) => ({ ...v, searchName: searchForm(v.name) }));
+    await upsertRows(villages, {
+      key: (row) => row.code,
+      stored: byCode(await tx.village.findMany({ select: { code: true, name: true, districtCode: true, searchName: true } })),
+      createMany: (data) => tx.village.createMany({ data }),
+      update: (data) => tx.village.updateMany({ where: { code: data.code }, data }),
+    }, counts.villages, (done) => progress(districts.length + done));
+  }, transactionOptions);
+  return counts;
+}
+
+function byCode<T extends { code: string }>(rows: T[]): Map<string, T> {
+  return new Map(rows.map((row) => [row.code, row]));
+}
