@@ -3,13 +3,22 @@
 import { describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { DeliveryError } from "../../src/channels/channel.ts";
-import { createOutboxQueue, enqueue } from "../../src/store/outbox.ts";
+import type { OutboundMessage } from "../../src/channels/message.ts";
+import type { Db } from "../../src/store/client.ts";
+import { createOutboxQueue } from "../../src/store/outbox.ts";
 import { createOutboxWorker } from "../../src/outbox/worker.ts";
 import { storeCases } from "../support/stores.ts";
 import { FakeClock } from "./fake-clock.ts";
 import { RecordingSender } from "./recording-sender.ts";
 
 const logger = pino({ level: "silent" });
+
+/** Rows as the host writes them (PENDING, due now). */
+async function enqueue(db: Db, messages: OutboundMessage[], now: Date) {
+  await db.outboxMessage.createMany({
+    data: messages.map((m) => ({ channel: m.channel, chatId: m.chatId, payload: JSON.stringify(m), nextAttemptAt: now, createdAt: now })),
+  });
+}
 
 describe.each(storeCases())("outbox on $name", ({ open }) => {
   it("delivers what was pending before a restart, once each, in order per chat", async () => {

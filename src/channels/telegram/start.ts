@@ -1,7 +1,7 @@
 // Starts the Telegram channel: long polling by default, a webhook when TELEGRAM_WEBHOOK_URL is set.
 // Connecting runs in the background and retries with backoff, so a Telegram outage never stops the app;
 // a wrong token (401) is logged once and not retried.
-import type { Hono } from "hono";
+import type { Context as HonoContext, Hono } from "hono";
 import { TelegramError, type Telegraf } from "telegraf";
 import type { BotCommand } from "telegraf/types";
 import type { Config } from "../../config/config.ts";
@@ -15,7 +15,7 @@ import { loadChannelTexts, type ChannelTexts } from "../texts.ts";
 import { createTelegramBot } from "./bot.ts";
 import type { FileDownloader } from "./files.ts";
 import { TelegramSender } from "./sender.ts";
-import { mountTelegramWebhook, webhookPath, webhookSecret } from "./webhook.ts";
+import { telegramWebhookHandler, webhookPath, webhookSecret } from "./webhook.ts";
 
 export interface StartTelegramOptions {
   config: Pick<Config, "telegram">;
@@ -40,6 +40,8 @@ export interface TelegramChannel {
   readonly ready: Promise<void>;
   /** Adds the webhook route to the HTTP app (webhook mode); does nothing when polling. */
   mount(app: Hono): void;
+  /** The webhook's request handler (webhook mode), for a route mounted earlier: see telegramWebhookRoute. */
+  readonly webhookHandler?: (c: HonoContext) => Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -124,14 +126,16 @@ export function startTelegram(options: StartTelegramOptions): TelegramChannel {
   }
 
   const running = run();
+  const webhookHandler = mode.kind === "webhook" ? telegramWebhookHandler(bot, secret, log) : undefined;
 
   return {
     sender,
     bot,
     mode,
     ready,
+    webhookHandler,
     mount(app) {
-      if (mode.kind === "webhook") mountTelegramWebhook(app, mode.path, bot, secret, log);
+      if (mode.kind === "webhook") app.post(mode.path, webhookHandler!);
     },
     async stop() {
       stopSignal.abort();

@@ -38,7 +38,25 @@ export function telegramWebhookHandler(bot: Telegraf, secret: string, logger: Lo
   };
 }
 
-/** Mounts the webhook route on `app` at `path`. */
-export function mountTelegramWebhook(app: Hono, path: string, bot: Telegraf, secret: string, logger: Logger): void {
-  app.post(path, telegramWebhookHandler(bot, secret, logger));
+/**
+ * A webhook route the HTTP app can mount before the channel runs (main.ts builds the app first): POSTs
+ * get 503 until `attach(channel)`, and Telegram retries them. Example:
+ * `const route = telegramWebhookRoute(config); createApp(state, logger, [route.mount]); ... route.attach(startTelegram(...))`.
+ */
+export function telegramWebhookRoute(config: { telegram: { webhookUrl?: string } }): {
+  path: string | undefined;
+  mount(app: Hono): void;
+  attach(channel: { webhookHandler?: (c: HonoContext) => Promise<Response> }): void;
+} {
+  const path = config.telegram.webhookUrl ? webhookPath(config.telegram.webhookUrl) : undefined;
+  let handler: ((c: HonoContext) => Promise<Response>) | undefined;
+  return {
+    path,
+    mount(app) {
+      if (path) app.post(path, (c) => (handler ? handler(c) : c.json({ error: "starting" }, 503)));
+    },
+    attach(channel) {
+      handler = channel.webhookHandler;
+    },
+  };
 }

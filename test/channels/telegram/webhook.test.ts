@@ -3,6 +3,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { Hono } from "hono";
 import { pino } from "pino";
 import { startTelegram, type TelegramChannel } from "../../../src/channels/telegram/start.ts";
+import { telegramWebhookRoute } from "../../../src/channels/telegram/webhook.ts";
 import type { Store } from "../../../src/store/client.ts";
 import { freshSqlite } from "../../support/stores.ts";
 import { RecordingHandler } from "../recording-handler.ts";
@@ -49,4 +50,21 @@ it("sets the webhook with a secret and takes updates only from callers who know 
   expect(handler.received).toHaveLength(0);
   expect((await post({ "x-telegram-bot-api-secret-token": secret })).status).toBe(200);
   expect(handler.received.map((m) => m.text)).toEqual(["halo lewat webhook"]);
+});
+
+it("can be mounted before the channel starts: 503 until attached", async () => {
+  const route = telegramWebhookRoute({ telegram: { webhookUrl: "https://bot.example.go.id/telegram/webhook" } });
+  const app = new Hono();
+  route.mount(app);
+  const secret = api.callsOf("setWebhook")[0]!.body.secret_token as string;
+  const post = () =>
+    app.request("/telegram/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+      body: JSON.stringify({ update_id: 7, ...textUpdate(user(43), "sebelum siap") }),
+    });
+  expect((await post()).status).toBe(503);
+  route.attach(channel);
+  expect((await post()).status).toBe(200);
+  expect(handler.received.at(-1)?.text).toBe("sebelum siap");
 });
