@@ -1,0 +1,55 @@
+// startChannels: what main.ts calls. Telegram against the fake Bot API, WhatsApp with a fake client, and a
+// reply the host left in the outbox delivered on each.
+import { afterEach, expect, it } from "vitest";
+import { pino } from "pino";
+import { startChannels, type Channels } from "../../src/channels/start.ts";
+import type { Store } from "../../src/store/client.ts";
+import { freshSqlite } from "../support/stores.ts";
+import { RecordingHandler } from "./recording-handler.ts";
+import { FakeBotApi, TOKEN } from "./telegram/fake-bot-api.ts";
+import { FakeWaClient } from "./whatsapp/fake-client.ts";
+
+let api: FakeBotApi | undefined;
+let store: Store | undefined;
+let channels: Channels | undefined;
+afterEach(async () => {
+  await channels?.stop();
+  await api?.close();
+  await store?.db.$disconnect();
+});
+
+it("starts nothing when no channel is configured", async () => {
+  store = await freshSqlite();
+  channels = startChannels({
+    config: { telegram: { apiRoot: "http://127.0.0.1:9" }, whatsapp: { enabled: false, authDir: "x", chromiumPath: "x" } },
+    host: new RecordingHandler(),
+    store,
+    logger: pino({ level: "silent" }),
+  });
+  expect(channels.telegram).toBeUndefined();
+  expect(channels.whatsapp).toBeUndefined();
+});
+
+it("starts Telegram and WhatsApp and delivers pending replies on both", async () => {
+  api = await new FakeBotApi().start();
+  store = await freshSqlite();
+  const wa = new FakeWaClient();
+  const pending = [
+    { channel: "telegram", chatId: "42", text: "balasan telegram" },
+    { channel: "whatsapp", chatId: "6281@c.us", text: "balasan whatsapp" },
+  ];
+  await store.db.outboxMessage.createMany({ data: pending.map((m) => ({ channel: m.channel, chatId: m.chatId, payload: JSON.stringify(m) })) });
+  channels = startChannels({
+    config: { telegram: { token: TOKEN, apiRoot: api.url }, whatsapp: { enabled: true, authDir: "x", chromiumPath: "x" } },
+    host: new RecordingHandler(),
+    store,
+    logger: pino({ level: "silent" }),
+    createWhatsAppClient: () => wa,
+  });
+  await channels.telegram!.ready;
+  expect((await api.waitFor("sendMessage")).body).toMatchObject({ chat_id: "42", text: "balasan telegram" });
+  expect(wa.sent).toEqual([]); // not connected yet: the reply waits
+  wa.emit("ready");
+  for (let i = 0; i < 100 && wa.sent.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(wa.sent).toEqual([{ chatId: "6281@c.us", content: "balasan whatsapp" }]);
+});
