@@ -22,7 +22,7 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
     const slot = firstMissing(draft);
 
     if (slot === "kamus" && !s.kamusChoices) {
-      const text = [draft.problem, draft.activity].filter(Boolean).join(". ");
+      const text = draft.activity && draft.activity !== draft.problem ? `${draft.problem ?? ""}. ${draft.activity}` : draft.problem ?? draft.activity ?? "";
       const found = ctx.matcher.match(text, { top: KAMUS_TOP }).matches;
       if (found.length === 0) {
         out.say(ctx.texts("kamus.none_found"));

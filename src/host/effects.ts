@@ -3,14 +3,13 @@
 import type { InboundMessage } from "../channels/message.ts";
 import type { Effect } from "../engine/effects.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
-import type { Tx } from "../store/client.ts";
+import type { Sql } from "../store/sql.ts";
 import { writeAttachmentFile } from "../store/attachments.ts";
-import { addSupport, createProposal } from "../store/proposal-write.ts";
+import { addSupport, createProposal, storeLearnedPhrase } from "../store/proposal-write.ts";
 import { anonymizeResident, registerResident, setResidentName } from "../store/residents.ts";
-import { searchForm } from "../store/search.ts";
 
 export interface EffectEnv {
-  tx: Tx;
+  tx: Sql;
   inbound: InboundMessage;
   now: Date;
   dataDir: string;
@@ -34,14 +33,7 @@ export async function applyEffects(effects: Effect[], env: EffectEnv): Promise<(
         await writeAttachmentFile(env.dataDir, e.photo.sha256, e.photo.mimeType, e.data);
         break;
       case "learnPhrase": {
-        const entry = await tx.kamusEntry.findUnique({ where: { kode: e.kode }, select: { id: true } });
-        if (!entry) break;
-        const normalized = searchForm(e.phrase);
-        await tx.learnedPhrase.upsert({
-          where: { kamusEntryId_normalized: { kamusEntryId: entry.id, normalized } },
-          create: { kamusEntryId: entry.id, phrase: e.phrase, normalized, source: "resident", createdAt: now },
-          update: {},
-        });
+        if (!(await storeLearnedPhrase(tx, e.kode, e.phrase, now))) break;
         after.push(() => env.matcher.learn({ kode: e.kode, phrase: e.phrase }));
         break;
       }

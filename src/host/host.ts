@@ -13,7 +13,8 @@ import { trainClassifier, type IntentClassifier } from "../nlu/classifier.ts";
 import { defaultIntentData, type IntentData } from "../nlu/files.ts";
 import type { RegionIndex } from "../regions/index.ts";
 import type { Store } from "../store/client.ts";
-import { loadConversation, saveConversation } from "../store/conversations.ts";
+import { inboundSeen, loadConversation, recordInbound, saveConversation } from "../store/conversations.ts";
+import { openSql, type SqlPool } from "../store/sql.ts";
 import { enqueue } from "../store/outbox.ts";
 import { proposalLookups } from "../store/proposal-write.ts";
 import { applyEffects } from "./effects.ts";
@@ -50,6 +51,8 @@ export interface Host {
   handle(inbound: InboundMessage): Promise<HandleResult>;
   /** Swap the region index after an import. */
   setRegions(regions: RegionIndex): void;
+  /** Waits for running turns and closes the host's own database connection. */
+  close(): Promise<void>;
 }
 
 const classifiers = new WeakMap<IntentData, IntentClassifier>();
@@ -88,6 +91,8 @@ export function createHost(options: HostOptions): Host {
   };
   const dataDir = options.dataDir ?? "./data";
   const queue = new SerialQueue();
+  // The turn's own connection (direct SQL, see src/store/sql.ts); `store.db` (Prisma) serves everything else.
+  const sql: SqlPool = openSql(store.url);
   const limiter = new ResidentRateLimiter(options.rateLimit ?? defaultRateLimit);
   let regions = options.regions;
   let handled = 0;
@@ -102,32 +107,24 @@ export function createHost(options: HostOptions): Host {
     if (++handled % 1000 === 0) limiter.sweep(now.getTime());
     if (decision !== "allow") {
       const replies = address([{ text: texts("rate.limited") }]);
-      if (decision === "refuse_and_notify" && channel !== "web") await enqueue(store.db, replies, now);
+      if (decision === "refuse_and_notify" && channel !== "web") await enqueue(sql, replies, now);
       return { replies: decision === "refuse_and_notify" || channel === "web" ? replies : [], expecting: null };
     }
 
     let after: (() => void)[] = [];
-    const result = await store.db.$transaction(
-      async (tx) => {
-        const seen = await tx.inboundMessage.findUnique({
-          where: { channel_externalId: { channel, externalId: inbound.messageId } },
-          select: { id: true },
-        });
+    const result = await sql.transaction(async (tx) => {
+        const seen = await inboundSeen(tx, channel, inbound.messageId);
         const conversation = await loadConversation(tx, channel, chatId);
         if (seen) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
-        await tx.inboundMessage.create({
-          data: { channel, externalId: inbound.messageId, chatId, kind: inbound.kind, receivedAt: now },
-        });
+        await recordInbound(tx, inbound, now);
         const ctx: TurnContext = { now, ids, matcher: options.matcher, regions, classifier, texts, lookups: proposalLookups(tx), config };
         const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
         after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: options.matcher });
-        await saveConversation(tx, channel, chatId, r.state, conversation.exists);
+        await saveConversation(tx, inbound, r.state, conversation.exists, now);
         const replies = address(r.replies);
         await enqueue(tx, replies, now, { sent: channel === "web" });
         return { replies, expecting: expectingOf(r.state) } satisfies HandleResult;
-      },
-      { timeout: 15_000, maxWait: 15_000 },
-    );
+    });
     for (const fn of after) fn();
     return result;
   }
@@ -141,7 +138,7 @@ export function createHost(options: HostOptions): Host {
         const replies: OutboundMessage[] = [{ channel: inbound.channel, chatId: inbound.chatId, text: texts("error.apology") }];
         if (inbound.channel !== "web") {
           // Best effort: if the database itself is down, the channel still returns nothing stored.
-          await enqueue(store.db, replies, clock()).catch((e: unknown) =>
+          await enqueue(sql, replies, clock()).catch((e: unknown) =>
             options.logger?.error({ err: e }, "could not enqueue the apology"),
           );
         }
@@ -150,5 +147,9 @@ export function createHost(options: HostOptions): Host {
     });
   }
 
-  return { handle, setRegions: (r) => (regions = r) };
+  return {
+    handle,
+    setRegions: (r) => (regions = r),
+    close: () => sql.close(),
+  };
 }

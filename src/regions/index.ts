@@ -1,6 +1,6 @@
 // The region list in memory: every desa with its kecamatan, searched fuzzily by name.
 // Built once from the database (loadRegions) and shared by all turns.
-import { REGION_PREFIXES, regionKey, similarity } from "./normalize.ts";
+import { boundedDistance, REGION_PREFIXES, regionKey, similarity } from "./normalize.ts";
 
 /** One desa/kelurahan, e.g. `{ "code": "3216010001", "name": "Ragemanunggal", "districtCode": "3216010", "districtName": "Setu" }`. */
 export interface VillageRef {
@@ -66,12 +66,14 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     const districtsNamed = new Set(districtKeys.filter((d) => grams.has(d)));
     let best = 0;
     const scored: { v: VillageRef; score: number }[] = [];
+    const gramList = [...grams];
     for (const e of entries) {
       let s = 0;
-      for (const g of grams) {
-        if (Math.abs(g.length - e.key.length) > 3) continue;
-        const sim = similarity(g, e.key);
-        if (sim > s) s = sim;
+      for (const g of gramList) {
+        const longer = Math.max(g.length, e.key.length);
+        const max = Math.floor((1 - threshold) * longer + 1e-9);
+        const d = g === e.key ? 0 : boundedDistance(g, e.key, max);
+        if (d <= max && 1 - d / longer > s) s = 1 - d / longer;
       }
       if (districtsNamed.has(e.dkey)) s += 0.02;
       if (s >= threshold) {

@@ -1,7 +1,7 @@
 // Photos on disk by content: DATA_DIR/attachments/ab/abcdef....jpg; metadata rows link them to proposals.
 import { mkdir, writeFile, access } from "node:fs/promises";
 import { join } from "node:path";
-import type { Tx } from "./client.ts";
+import type { Sql } from "./sql.ts";
 
 /** The file's place under the data folder (relative, as stored in Attachment.path). */
 export function attachmentPath(sha256: string, mimeType: string): string {
@@ -24,21 +24,15 @@ export async function writeAttachmentFile(dataDir: string, sha256: string, mimeT
 
 /** Metadata rows for a proposal's photos. */
 export async function linkAttachments(
-  db: Tx,
+  sql: Sql,
   proposalId: number,
   photos: { sha256: string; mimeType: string; size: number; fileName?: string }[],
   now: Date,
 ): Promise<void> {
-  if (photos.length === 0) return;
-  await db.attachment.createMany({
-    data: photos.map((p) => ({
-      proposalId,
-      sha256: p.sha256,
-      mimeType: p.mimeType,
-      size: p.size,
-      path: attachmentPath(p.sha256, p.mimeType),
-      originalName: p.fileName ?? null,
-      createdAt: now,
-    })),
-  });
+  for (const p of photos) {
+    await sql.run(
+      `INSERT INTO "Attachment" ("proposalId", "sha256", "mimeType", "size", "path", "originalName", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [proposalId, p.sha256, p.mimeType, p.size, attachmentPath(p.sha256, p.mimeType), p.fileName ?? null, now],
+    );
+  }
 }

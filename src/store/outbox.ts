@@ -3,15 +3,28 @@
 import type { Channel, OutboundMessage } from "../channels/message.ts";
 import type { OutboxQueue, OutboxRow } from "../outbox/queue.ts";
 import type { Db, Tx } from "./client.ts";
+import type { Sql } from "./sql.ts";
 
 /** How long a claimed row is hidden from other claims while it is being sent. */
 const CLAIM_LEASE_MS = 60_000;
 
+const OUTBOX_COLUMNS = `"channel", "chatId", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "sentAt"`;
+
 /**
- * Puts replies in the outbox. `sent` (web chat: the reply went back in the HTTP response) stores them as SENT.
- * One statement for all rows of a turn.
+ * Puts replies in the outbox (the host's fast path, inside the turn's transaction). `sent` (web chat: the
+ * reply went back in the HTTP response) stores them as SENT. One statement for all rows of a turn.
  */
-export async function enqueue(db: Tx, messages: OutboundMessage[], now: Date, options: { sent?: boolean } = {}): Promise<void> {
+export async function enqueue(sql: Sql, messages: OutboundMessage[], now: Date, options: { sent?: boolean } = {}): Promise<void> {
+  if (messages.length === 0) return;
+  const rows = messages.map(() => "(?, ?, ?, ?, 0, ?, ?, ?)").join(", ");
+  const params = messages.flatMap((m) => [
+    m.channel, m.chatId, JSON.stringify(m), options.sent ? "SENT" : "PENDING", now, now, options.sent ? now : null,
+  ]);
+  await sql.run(`INSERT INTO "OutboxMessage" (${OUTBOX_COLUMNS}) VALUES ${rows}`, params);
+}
+
+/** The same through Prisma, for code that already holds a Prisma transaction (status changes). */
+export async function enqueueWithPrisma(db: Tx, messages: OutboundMessage[], now: Date, options: { sent?: boolean } = {}): Promise<void> {
   if (messages.length === 0) return;
   await db.outboxMessage.createMany({
     data: messages.map((m) => ({

@@ -5,7 +5,7 @@ import type { ReplyKey } from "../engine/reply-keys.ts";
 import { makeTexts, type Texts } from "../engine/texts.ts";
 import { defaultIntentData } from "../nlu/files.ts";
 import type { Db, Tx } from "./client.ts";
-import { enqueue } from "./outbox.ts";
+import { enqueueWithPrisma } from "./outbox.ts";
 
 export type ProposalStatusName =
   | "DIAJUKAN" | "DIVERIFIKASI" | "DITOLAK" | "DIGABUNG" | "DISEPAKATI" | "DITERUSKAN" | "DITERIMA" | "TIDAK_DITERIMA";
@@ -83,7 +83,7 @@ export async function changeProposalStatus(db: Db, change: StatusChange, texts: 
           chatId: identity.externalId,
           text: texts("notify.status", { code: p.code, title: title.length > 60 ? `${title.slice(0, 57)}...` : title, message }),
         };
-        await enqueue(tx, [out], now);
+        await enqueueWithPrisma(tx, [out], now);
       }
     }
     return event.id;

@@ -1,94 +1,92 @@
 // Writing proposals from the conversation: create one (with its first audit event and photos), add support,
-// and the read questions a turn asks (see src/engine/context.ts Lookups).
+// and the read questions a turn asks (src/engine/context.ts Lookups). Direct SQL: see sql.ts for why.
 import type { CreateProposal } from "../engine/effects.ts";
 import type { Lookups, ProposalBrief, SimilarQuery } from "../engine/context.ts";
-import type { Tx } from "./client.ts";
 import { linkAttachments } from "./attachments.ts";
 import { searchForm } from "./search.ts";
-
-/** Statuses in which a proposal can still gather support. */
-const OPEN_STATUSES = ["DIAJUKAN", "DIVERIFIKASI", "DISEPAKATI", "DITERUSKAN"] as const;
+import { num, type Sql } from "./sql.ts";
 
 /** Stores a new proposal with a DIAJUKAN event; returns its id. */
-export async function createProposal(db: Tx, p: CreateProposal["proposal"]): Promise<number> {
-  const entry = p.kamusKode ? await db.kamusEntry.findUnique({ where: { kode: p.kamusKode }, select: { id: true } }) : null;
-  const year = p.createdAt.getUTCFullYear();
-  const cycle = await db.cycle.findUnique({ where: { year }, select: { id: true } });
-  const row = await db.proposal.create({
-    data: {
-      code: p.code,
-      villageCode: p.villageCode,
-      rt: p.rt ?? null,
-      rw: p.rw ?? null,
-      address: p.address ?? null,
-      latitude: p.latitude ?? null,
-      longitude: p.longitude ?? null,
-      problem: p.problem,
-      activity: p.activity ?? null,
-      kamusEntryId: entry?.id ?? null,
-      kamusNoMatch: !entry,
-      volume: p.volume ?? null,
-      unit: p.unit ?? null,
-      estimatedCost: p.estimatedCost ?? null,
-      beneficiaries: p.beneficiaries ?? null,
-      proposerId: p.residentId,
-      proposerName: p.proposerName ?? null,
-      channel: p.channel,
-      searchText: searchForm([p.problem, p.activity, p.address].filter(Boolean).join(" ")),
-      cycleId: cycle?.id ?? null,
-      createdAt: p.createdAt,
-      events: { create: { actorType: "resident", actorId: p.residentId, toStatus: "DIAJUKAN", createdAt: p.createdAt } },
-    },
-    select: { id: true },
-  });
-  await linkAttachments(db, row.id, p.photos, p.createdAt);
-  return row.id;
+export async function createProposal(sql: Sql, p: CreateProposal["proposal"]): Promise<number> {
+  const entry = p.kamusKode ? await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [p.kamusKode]) : undefined;
+  const cycle = await sql.get<{ id: number }>(`SELECT "id" FROM "Cycle" WHERE "year" = ?`, [p.createdAt.getUTCFullYear()]);
+  const row = await sql.get<{ id: number }>(
+    `INSERT INTO "Proposal" ("code", "status", "villageCode", "rt", "rw", "address", "latitude", "longitude", "problem", "activity",
+       "kamusEntryId", "kamusNoMatch", "volume", "unit", "estimatedCost", "beneficiaries", "proposerId", "proposerName", "channel",
+       "searchText", "cycleId", "createdAt", "updatedAt")
+     VALUES (?, 'DIAJUKAN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
+    [
+      p.code, p.villageCode, p.rt, p.rw, p.address, p.latitude, p.longitude, p.problem, p.activity,
+      entry?.id, !entry, p.volume, p.unit, p.estimatedCost, p.beneficiaries, p.residentId, p.proposerName, p.channel,
+      searchForm([p.problem, p.activity, p.address].filter(Boolean).join(" ")), cycle?.id, p.createdAt, p.createdAt,
+    ],
+  );
+  const id = num(row!.id);
+  await sql.run(
+    `INSERT INTO "ProposalEvent" ("proposalId", "actorType", "actorId", "toStatus", "createdAt") VALUES (?, 'resident', ?, 'DIAJUKAN', ?)`,
+    [id, p.residentId, p.createdAt],
+  );
+  await linkAttachments(sql, id, p.photos, p.createdAt);
+  return id;
 }
 
 /** Adds a resident's support (once). */
-export async function addSupport(db: Tx, code: string, residentId: string, now: Date): Promise<void> {
-  const p = await db.proposal.findUnique({ where: { code }, select: { id: true } });
+export async function addSupport(sql: Sql, code: string, residentId: string, now: Date): Promise<void> {
+  const p = await sql.get<{ id: number }>(`SELECT "id" FROM "Proposal" WHERE "code" = ?`, [code]);
   if (!p) return;
-  await db.support.upsert({
-    where: { proposalId_residentId: { proposalId: p.id, residentId } },
-    create: { proposalId: p.id, residentId, createdAt: now },
-    update: {},
-  });
+  await sql.run(
+    `INSERT INTO "Support" ("proposalId", "residentId", "createdAt") VALUES (?, ?, ?) ON CONFLICT ("proposalId", "residentId") DO NOTHING`,
+    [p.id, residentId, now],
+  );
 }
 
-/** Short title of a proposal for chat lists. */
-function title(p: { activity: string | null; problem: string; kamusEntry?: { nama: string } | null }): string {
-  const t = p.kamusEntry?.nama ?? p.activity ?? p.problem;
-  return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+/** Stores a resident's phrase for a kamus entry (once per entry and normalised phrase). */
+export async function storeLearnedPhrase(sql: Sql, kode: string, phrase: string, now: Date): Promise<boolean> {
+  const entry = await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [kode]);
+  if (!entry) return false;
+  await sql.run(
+    `INSERT INTO "LearnedPhrase" ("kamusEntryId", "phrase", "normalized", "source", "createdAt") VALUES (?, ?, ?, 'resident', ?)
+     ON CONFLICT ("kamusEntryId", "normalized") DO NOTHING`,
+    [entry.id, phrase, searchForm(phrase), now],
+  );
+  return true;
 }
 
-const briefSelect = {
-  code: true, status: true, problem: true, activity: true, rt: true, rw: true, address: true, proposerId: true,
-  latitude: true, longitude: true, searchText: true,
-  kamusEntry: { select: { nama: true } },
-  village: { select: { name: true } },
-  _count: { select: { supports: true } },
-} as const;
+interface BriefRow {
+  id: number;
+  code: string;
+  status: string;
+  problem: string;
+  activity: string | null;
+  rt: string | null;
+  rw: string | null;
+  address: string | null;
+  proposerId: string | null;
+  kamusNama: string | null;
+  villageName: string;
+  supporters: number | string;
+  latitude: number | null;
+  longitude: number | null;
+  searchText: string;
+}
 
-type BriefRow = {
-  code: string; status: string; problem: string; activity: string | null; rt: string | null; rw: string | null;
-  address: string | null; proposerId: string | null; kamusEntry: { nama: string } | null; village: { name: string };
-  _count: { supports: number };
-};
+const BRIEF = `SELECT p."id", p."code", p."status", p."problem", p."activity", p."rt", p."rw", p."address", p."proposerId",
+    p."latitude", p."longitude", p."searchText", k."nama" AS "kamusNama", v."name" AS "villageName",
+    (SELECT COUNT(*) FROM "Support" s WHERE s."proposalId" = p."id") AS "supporters"
+  FROM "Proposal" p JOIN "Village" v ON v."code" = p."villageCode" LEFT JOIN "KamusEntry" k ON k."id" = p."kamusEntryId"`;
 
 function brief(r: BriefRow): ProposalBrief {
+  const t = r.kamusNama ?? r.activity ?? r.problem;
   return {
-    code: r.code, status: r.status, title: title(r), villageName: r.village.name, rt: r.rt, rw: r.rw,
-    address: r.address, supporters: r._count.supports, proposerId: r.proposerId,
+    code: r.code, status: r.status, title: t.length > 60 ? `${t.slice(0, 57)}...` : t, villageName: r.villageName,
+    rt: r.rt, rw: r.rw, address: r.address, supporters: num(r.supporters), proposerId: r.proposerId,
   };
 }
 
 /** Metres between two points (haversine). */
 function distance(aLat: number, aLng: number, bLat: number, bLng: number): number {
   const rad = Math.PI / 180;
-  const dLat = (bLat - aLat) * rad;
-  const dLng = (bLng - aLng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLng / 2) ** 2;
+  const h = Math.sin(((bLat - aLat) * rad) / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLng - aLng) * rad) / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
@@ -96,8 +94,8 @@ function words(text: string): Set<string> {
   return new Set(searchForm(text).split(/[^a-z0-9]+/).filter((w) => w.length > 2));
 }
 
-/** Near: same RT/RW, within 300 m, or (without either) the same words for at least a third. */
-function near(q: SimilarQuery, r: { rt: string | null; rw: string | null; latitude: number | null; longitude: number | null; searchText: string }): boolean {
+/** Near: same RT/RW, within 300 m, or (without either) sharing a third of the words in the same RW. */
+export function isNear(q: SimilarQuery, r: Pick<BriefRow, "rt" | "rw" | "latitude" | "longitude" | "searchText">): boolean {
   if (q.rt && q.rw && r.rt === q.rt && r.rw === q.rw) return true;
   if (q.latitude !== undefined && q.longitude !== undefined && r.latitude !== null && r.longitude !== null) {
     return distance(q.latitude, q.longitude, r.latitude, r.longitude) <= 300;
@@ -111,38 +109,34 @@ function near(q: SimilarQuery, r: { rt: string | null; rw: string | null; latitu
 }
 
 /** The read questions of a turn, answered inside its transaction. */
-export function proposalLookups(db: Tx): Lookups {
+export function proposalLookups(sql: Sql): Lookups {
   return {
-    countProposalsSince: (residentId, since) => db.proposal.count({ where: { proposerId: residentId, createdAt: { gte: since } } }),
+    async countProposalsSince(residentId, since) {
+      const r = await sql.get<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Proposal" WHERE "proposerId" = ? AND "createdAt" >= ?`, [residentId, since]);
+      return num(r?.n);
+    },
     async residentProposals(residentId) {
-      const rows = await db.proposal.findMany({ where: { proposerId: residentId }, select: briefSelect, orderBy: { id: "desc" }, take: 10 });
+      const rows = await sql.all<BriefRow>(`${BRIEF} WHERE p."proposerId" = ? ORDER BY p."id" DESC LIMIT 10`, [residentId]);
       return rows.map(brief);
     },
     async proposalByCode(code, residentId) {
-      const r = await db.proposal.findUnique({ where: { code: code.toUpperCase() }, select: briefSelect });
+      const r = await sql.get<BriefRow>(`${BRIEF} WHERE p."code" = ?`, [code.toUpperCase()]);
       if (!r) return undefined;
       const b = brief(r);
       if (residentId) {
-        const s = await db.support.findFirst({ where: { proposal: { code: r.code }, residentId }, select: { id: true } });
-        b.supportedByResident = !!s;
+        b.supportedByResident = !!(await sql.get(`SELECT 1 AS "x" FROM "Support" WHERE "proposalId" = ? AND "residentId" = ?`, [r.id, residentId]));
       }
       return b;
     },
     async findSimilar(q) {
-      const rows = await db.proposal.findMany({
-        where: {
-          villageCode: q.villageCode,
-          kamusEntry: { kode: q.kamusKode },
-          status: { in: [...OPEN_STATUSES] },
-          OR: [{ proposerId: null }, { proposerId: { not: q.excludeResidentId } }],
-        },
-        select: briefSelect,
-        orderBy: { id: "asc" },
-        take: 50,
-      });
-      const hit = rows.find((r) => near(q, r));
+      const rows = await sql.all<BriefRow>(
+        `${BRIEF} WHERE p."villageCode" = ? AND k."kode" = ? AND p."status" IN ('DIAJUKAN', 'DIVERIFIKASI', 'DISEPAKATI', 'DITERUSKAN')
+           AND (p."proposerId" IS NULL OR p."proposerId" <> ?) ORDER BY p."id" LIMIT 50`,
+        [q.villageCode, q.kamusKode, q.excludeResidentId],
+      );
+      const hit = rows.find((r) => isNear(q, r));
       return hit ? brief(hit) : undefined;
     },
-    codeTaken: async (code) => (await db.proposal.count({ where: { code } })) > 0,
+    codeTaken: async (code) => !!(await sql.get(`SELECT 1 AS "x" FROM "Proposal" WHERE "code" = ?`, [code])),
   };
 }

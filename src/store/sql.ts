@@ -1,0 +1,135 @@
+// A thin SQL layer for the conversation hot path. Prisma's client costs 0.5–1 ms per query here, which
+// caps a turn (5–8 queries) far below the bench target (≥ 2,000 msg/s on SQLite); the host therefore talks
+// to the same tables directly: better-sqlite3 (synchronous, statement cache) or pg. Queries use `?`
+// placeholders and double-quoted Prisma table/column names, valid on both databases.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { databaseFlavour, sqliteFilePath } from "../config/database-url.ts";
+
+/** Parameters: strings, numbers, booleans, null/undefined, Dates (stored as Prisma stores them). */
+export type SqlParam = string | number | boolean | null | undefined | Date;
+
+/** One connection's (or transaction's) queries. */
+export interface Sql {
+  readonly dialect: "sqlite" | "postgres";
+  all<T>(query: string, params?: SqlParam[]): Promise<T[]>;
+  get<T>(query: string, params?: SqlParam[]): Promise<T | undefined>;
+  /** Returns the number of rows changed. */
+  run(query: string, params?: SqlParam[]): Promise<number>;
+}
+
+/** A database handle that can also run a transaction. */
+export interface SqlPool extends Sql {
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Prisma's SQLite DateTime text ("2026-03-02T02:00:00.000+00:00"), so Prisma reads what we write. */
+function sqliteDate(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+function openSqlite(path: string): SqlPool {
+  const db = new Database(path, { timeout: 5000 });
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (q: string) => {
+    let s = statements.get(q);
+    if (!s) {
+      s = db.prepare(q);
+      statements.set(q, s);
+    }
+    return s;
+  };
+  const bind = (params: SqlParam[] = []) =>
+    params.map((p) => (p === undefined ? null : p instanceof Date ? sqliteDate(p) : typeof p === "boolean" ? (p ? 1 : 0) : p));
+  const direct: Sql = {
+    dialect: "sqlite",
+    all: async <T>(q: string, p?: SqlParam[]) => prepare(q).all(...bind(p)) as T[],
+    get: async <T>(q: string, p?: SqlParam[]) => prepare(q).get(...bind(p)) as T | undefined,
+    run: async (q: string, p?: SqlParam[]) => prepare(q).run(...bind(p)).changes,
+  };
+  // One connection: statements of another turn must never run inside an open transaction, so every
+  // use outside a transaction waits for the current one (a promise chain as a mutex).
+  let tail: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = tail.then(fn);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+  return {
+    dialect: "sqlite",
+    all: (q, p) => exclusive(() => direct.all(q, p)),
+    get: (q, p) => exclusive(() => direct.get(q, p)),
+    run: (q, p) => exclusive(() => direct.run(q, p)),
+    transaction: (fn) =>
+      exclusive(async () => {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const r = await fn(direct);
+          db.exec("COMMIT");
+          return r;
+        } catch (e) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw e;
+        }
+      }),
+    close: async () => {
+      await tail;
+      db.close();
+    },
+  };
+}
+
+function openPostgres(url: string): SqlPool {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  const texts = new Map<string, string>();
+  const numbered = (q: string) => {
+    let t = texts.get(q);
+    if (!t) {
+      let i = 0;
+      t = q.replace(/\?/g, () => `$${++i}`);
+      texts.set(q, t);
+    }
+    return t;
+  };
+  // timestamp(3) without time zone: PostgreSQL ignores the "Z" and keeps UTC, as Prisma does.
+  const bind = (params: SqlParam[] = []) => params.map((p) => (p === undefined ? null : p instanceof Date ? p.toISOString() : p));
+  const on = (client: pg.Pool | pg.PoolClient): Sql => ({
+    dialect: "postgres",
+    all: async <T>(q: string, p?: SqlParam[]) => (await client.query({ text: numbered(q), values: bind(p) })).rows as T[],
+    get: async <T>(q: string, p?: SqlParam[]) => (await client.query({ text: numbered(q), values: bind(p) })).rows[0] as T | undefined,
+    run: async (q: string, p?: SqlParam[]) => (await client.query({ text: numbered(q), values: bind(p) })).rowCount ?? 0,
+  });
+  const direct = on(pool);
+  return {
+    ...direct,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const r = await fn(on(client));
+        await client.query("COMMIT");
+        return r;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the database of a DATABASE_URL for direct SQL. */
+export function openSql(url: string): SqlPool {
+  return databaseFlavour(url) === "sqlite" ? openSqlite(sqliteFilePath(url)) : openPostgres(url);
+}
+
+/** A COUNT(*) value as a number (PostgreSQL returns bigint as text). */
+export function num(v: unknown): number {
+  return typeof v === "number" ? v : Number(v ?? 0);
+}
