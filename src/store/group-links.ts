@@ -1,7 +1,9 @@
 // Telegram village groups linked to their desa by a group admin (`/desa <nama atau kode>`), so that a
 // `/usul` in the group can deep-link to a private chat that already knows the desa.
+import { loadRegions } from "../regions/load.ts";
+import type { VillageRef } from "../regions/index.ts";
 import type { Db } from "./client.ts";
-import { searchForm, searchVillages } from "./search.ts";
+import { searchVillages } from "./search.ts";
 
 /** A desa as the group commands show it, e.g. `{ code: "3216010001", name: "Sukamaju", district: "Setu" }`. */
 export interface GroupVillage {
@@ -24,9 +26,10 @@ export interface GroupLinks {
 }
 
 /**
- * Group links on the database. The lookup is deliberately strict (an admin types it once, and a wrong
- * desa would misfile every proposal from the group): a BPS code, the exact name ("Desa" prefix allowed),
- * or a name containing every word typed; several hits are shown with their codes to choose from.
+ * Group links on the database. The lookup takes a BPS code, or a name as the engine's region index reads it
+ * (typos, a "desa" prefix, a kecamatan named alongside: "sukamaju tambelang"), then falls back to names
+ * containing every word typed ("suka" → Sukamaju, Sukamulya, ...). Several hits are listed with their codes;
+ * the confirmation names desa and kecamatan, so an admin sees at once if the link is wrong.
  */
 export function groupLinkStore(db: Db): GroupLinks {
   const toGroupVillage = (v: { code: string; name: string; district: { name: string } }): GroupVillage => ({
@@ -43,15 +46,18 @@ export function groupLinkStore(db: Db): GroupLinks {
       return link ? toGroupVillage(link.village) : null;
     },
     async find(query) {
+      // 187 desa in a kabupaten: loading the index per /desa (a rare, admin-only command) is cheap.
+      const regions = await loadRegions(db);
       const code = query.replace(/[\s.]/g, "");
       if (/^\d{10}$/.test(code)) {
-        const v = await db.village.findUnique({ where: { code }, include: { district: true } });
-        return v ? { kind: "found", village: toGroupVillage(v) } : { kind: "none" };
+        const v = regions.byCode(code);
+        return v ? { kind: "found", village: fromRef(v) } : { kind: "none" };
       }
-      const name = searchForm(query).replace(/^(desa|ds\.?|kelurahan|kel\.?)\s+/, "");
-      if (!name) return { kind: "none" };
-      const exact = await db.village.findMany({ where: { searchName: name }, include: { district: true }, take: 10 });
-      const hits = exact.length ? exact : await searchVillages(db, name, 10);
+      const fuzzy = regions.searchAnswer(query);
+      if (fuzzy.kind === "found") return { kind: "found", village: fromRef(fuzzy.village) };
+      if (fuzzy.kind === "ambiguous") return { kind: "ambiguous", candidates: fuzzy.candidates.map(fromRef) };
+      const name = query.replace(/^\s*(desa|ds\.?|kelurahan|kel\.?)\s+/i, "");
+      const hits = name.trim() ? await searchVillages(db, name, 10) : [];
       if (hits.length === 1) return { kind: "found", village: toGroupVillage(hits[0]!) };
       if (hits.length > 1) return { kind: "ambiguous", candidates: hits.map(toGroupVillage) };
       return { kind: "none" };
@@ -64,4 +70,8 @@ export function groupLinkStore(db: Db): GroupLinks {
       });
     },
   };
+}
+
+function fromRef(v: VillageRef): GroupVillage {
+  return { code: v.code, name: v.name, district: v.districtName };
 }

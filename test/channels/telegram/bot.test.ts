@@ -180,10 +180,17 @@ describe("telegram village group", () => {
     expect(refused.body.text).toContain("hanya admin");
     expect(await store.db.telegramGroupLink.count()).toBe(0);
 
-    api.push(textUpdate(admin, "/desa sukamaju", group));
+    api.push(textUpdate(admin, "/desa ds. sukamaju", group));
     const linked = await api.waitFor("sendMessage", (b) => b.text.includes("terhubung"));
     expect(linked.body.text).toContain("Desa Sukamaju, Kecamatan Setu");
     expect(await store.db.telegramGroupLink.findUnique({ where: { chatId: String(group.id) } })).toMatchObject({ villageCode: "3216010001" });
+  });
+
+  it("finds a desa despite a typo", async () => {
+    api.memberStatus.set(admin.id, "administrator");
+    api.push(textUpdate(admin, "/desa tamansarii", group));
+    await api.waitFor("sendMessage", (b) => b.text.includes("Desa Tamansari, Kecamatan Setu"));
+    expect((await store.db.telegramGroupLink.findFirst())?.villageCode).toBe("3216010003");
   });
 
   it("shows the candidates with their codes when a /desa name is ambiguous, and takes a code", async () => {
