@@ -1,4 +1,5 @@
 // Downloads a file a resident sent (getFile, then GET <apiRoot>/file/bot<token>/<file_path>).
+import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Telegram } from "telegraf";
 
@@ -15,9 +16,16 @@ export const downloadFile: FileDownloader = async (telegram, fileId) => {
     throw new Error(`Telegram file ${fileId} is too large (${file.file_size} bytes)`);
   }
   const url = await telegram.getFileLink(file);
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new Error(`downloading Telegram file ${fileId} failed: HTTP ${response.status}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  let bytes: Uint8Array<ArrayBuffer>;
+  if (url.protocol === "file:") {
+    // A self-hosted Bot API server in --local mode answers with a path on its own disk (share that folder
+    // with this app); telegraf turns it into file://<api host>/path, so only the path counts.
+    bytes = new Uint8Array(await readFile(decodeURIComponent(url.pathname)));
+  } else {
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new Error(`downloading Telegram file ${fileId} failed: HTTP ${response.status}`);
+    bytes = new Uint8Array(await response.arrayBuffer());
+  }
   if (bytes.byteLength > MAX_FILE_BYTES) throw new Error(`Telegram file ${fileId} is too large (${bytes.byteLength} bytes)`);
   return { bytes, fileName: file.file_path ? basename(file.file_path) : undefined };
 };

@@ -1,5 +1,8 @@
 // The real telegraf against a fake Bot API on 127.0.0.1: what residents and groups send becomes the right
 // InboundMessage (or the right group answer), and nothing else reaches the host.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { startTelegram, type TelegramChannel } from "../../../src/channels/telegram/start.ts";
@@ -86,6 +89,15 @@ describe("telegram private chat", () => {
     expect(inbound).toMatchObject({ kind: "photo", text: "jalan berlubang", media: { mimeType: "image/jpeg", fileName: "file_7.jpg" } });
     expect(Buffer.from(inbound.media!.data)).toEqual(bytes);
     expect(api.callsOf("getFile").map((c) => c.body.file_id)).toEqual(["id-photos/file_7.jpg"]);
+  });
+
+  it("reads the photo from disk when a local Bot API server answers with an absolute path", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tg-local-"));
+    const path = join(dir, "photo.jpg");
+    writeFileSync(path, "local jpeg");
+    api.files.set(path, { bytes: Buffer.from("unused") });
+    api.push(messageUpdate(siti, { photo: [{ file_id: `id-${path}`, file_unique_id: "l", width: 10, height: 10 }] }));
+    expect(Buffer.from((await handler.nth(1)).media!.data).toString()).toBe("local jpeg");
   });
 
   it("asks for the photo again when it cannot be downloaded, without running a turn", async () => {
