@@ -13,7 +13,7 @@ import { trainClassifier, type IntentClassifier } from "../nlu/classifier.ts";
 import { defaultIntentData, type IntentData } from "../nlu/files.ts";
 import type { RegionIndex } from "../regions/index.ts";
 import type { Store } from "../store/client.ts";
-import { inboundSeen, loadConversation, recordInbound, saveConversation } from "../store/conversations.ts";
+import { loadConversation, recordInbound, saveConversation } from "../store/conversations.ts";
 import { openSql, type SqlPool } from "../store/sql.ts";
 import { enqueue } from "../store/outbox.ts";
 import { proposalLookups } from "../store/proposal-write.ts";
@@ -113,10 +113,9 @@ export function createHost(options: HostOptions): Host {
 
     let after: (() => void)[] = [];
     const result = await sql.transaction(async (tx) => {
-        const seen = await inboundSeen(tx, channel, inbound.messageId);
+        const fresh = await recordInbound(tx, inbound, now);
         const conversation = await loadConversation(tx, channel, chatId);
-        if (seen) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
-        await recordInbound(tx, inbound, now);
+        if (!fresh) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
         const ctx: TurnContext = { now, ids, matcher: options.matcher, regions, classifier, texts, lookups: proposalLookups(tx), config };
         const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
         after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: options.matcher });

@@ -33,13 +33,19 @@ export async function inboundSeen(sql: Sql, channel: string, messageId: string):
   return !!(await sql.get(`SELECT 1 AS "seen" FROM "InboundMessage" WHERE "channel" = ? AND "externalId" = ?`, [channel, messageId]));
 }
 
-/** Records an inbound message (its metadata only, never its text). */
+/**
+ * Records an inbound message (its metadata only, never its text); false when this (channel, message id)
+ * was recorded before, i.e. a re-delivery. One statement, so a turn needs no separate check.
+ */
 export async function recordInbound(
   sql: Sql,
   m: { channel: string; messageId: string; chatId: string; kind: string },
   now: Date,
-): Promise<void> {
-  await sql.run(`INSERT INTO "InboundMessage" ("channel", "externalId", "chatId", "kind", "receivedAt") VALUES (?, ?, ?, ?, ?)`, [
-    m.channel, m.messageId, m.chatId, m.kind, now,
-  ]);
+): Promise<boolean> {
+  const row = await sql.get(
+    `INSERT INTO "InboundMessage" ("channel", "externalId", "chatId", "kind", "receivedAt") VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT ("channel", "externalId") DO NOTHING RETURNING "id"`,
+    [m.channel, m.messageId, m.chatId, m.kind, now],
+  );
+  return row !== undefined;
 }

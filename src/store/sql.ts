@@ -83,8 +83,8 @@ function openSqlite(path: string): SqlPool {
   };
 }
 
-function openPostgres(url: string): SqlPool {
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+function openPostgres(url: string, poolSize: number): SqlPool {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const texts = new Map<string, string>();
   const numbered = (q: string) => {
     let t = texts.get(q);
@@ -124,9 +124,9 @@ function openPostgres(url: string): SqlPool {
   };
 }
 
-/** Opens the database of a DATABASE_URL for direct SQL. */
-export function openSql(url: string): SqlPool {
-  return databaseFlavour(url) === "sqlite" ? openSqlite(sqliteFilePath(url)) : openPostgres(url);
+/** Opens the database of a DATABASE_URL for direct SQL (`poolSize`: PostgreSQL connections, default 10). */
+export function openSql(url: string, options: { poolSize?: number } = {}): SqlPool {
+  return databaseFlavour(url) === "sqlite" ? openSqlite(sqliteFilePath(url)) : openPostgres(url, options.poolSize ?? 10);
 }
 
 /** A COUNT(*) value as a number (PostgreSQL returns bigint as text). */
