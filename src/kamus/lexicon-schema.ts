@@ -1,0 +1,77 @@
+// The shapes of the language data under intents/: the slang lexicon and the kamus vocabulary files.
+// Checked with zod when loaded; see lexicon.ts for the loader and the error format.
+import { z } from "zod";
+
+const word = z.string().trim().min(1);
+
+/**
+ * intents/lexicon.yaml: how residents write, mapped to standard Indonesian, e.g.
+ * `{ version: 1, replacements: { abbreviations: { jln: "jalan" } }, stopwords: { politeness: ["mohon"] },
+ *    stems: { pengadaan: "pengadaan" }, scope: { rt: "number_label" } }`.
+ */
+export const LexiconFile = z
+  .object({
+    version: z.literal(1),
+    /** Groups (abbreviations, slang, sundanese...) of token or phrase → standard words ("" drops it). */
+    replacements: z.record(z.string(), z.record(word, z.string())),
+    /** Groups of words that carry no meaning for matching (function words, politeness, fillers). */
+    stopwords: z.record(z.string(), z.array(word)),
+    /** Words whose stem the stemmer gets wrong for our purpose, word → stem. */
+    stems: z.record(word, word).default({}),
+    /** Words that name the act, not the object ("pasang", "pengadaan", "bangun"): they count less in a query. */
+    weakWords: z.array(word).default([]),
+    /** Words after which a number is a label (RT 03, gang 5), not a quantity or a size. */
+    numberLabels: z.array(word).default([]),
+  })
+  .strict();
+export type LexiconFile = z.infer<typeof LexiconFile>;
+
+/**
+ * intents/kamus/synonyms.yaml: words and phrases that mean the same thing, rewritten to one canonical term
+ * in resident text and in kamus entries alike, e.g. `{ version: 1, groups: { saluran: ["got", "selokan"] } }`.
+ */
+export const SynonymsFile = z
+  .object({
+    version: z.literal(1),
+    groups: z.record(word, z.array(word).min(1)),
+  })
+  .strict();
+export type SynonymsFile = z.infer<typeof SynonymsFile>;
+
+/**
+ * intents/kamus/concepts.yaml: what a resident describes (a problem, a place, a group of people) → the
+ * catalogue words of the activities that answer it, added to the query with a lower weight, e.g.
+ * `{ version: 1, concepts: [{ name: "flooding", when: ["banjir"], suggest: ["drainase"], weight: 0.5 }] }`.
+ */
+export const ConceptsFile = z
+  .object({
+    version: z.literal(1),
+    defaultWeight: z.number().positive().max(2).default(0.5),
+    concepts: z.array(
+      z
+        .object({
+          name: word,
+          when: z.array(word).min(1),
+          suggest: z.array(word).min(1),
+          weight: z.number().positive().max(2).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ConceptsFile = z.infer<typeof ConceptsFile>;
+
+/**
+ * intents/kamus/scope.yaml: signs that a message asks for something no kamus entry can fund (a private
+ * need, a national matter), e.g. `{ version: 1, private: ["utang saya"], outside: ["jalan tol"] }`.
+ */
+export const ScopeFile = z
+  .object({
+    version: z.literal(1),
+    /** Phrases of a personal, private request (my house, my debt, my phone). */
+    private: z.array(word),
+    /** Things outside local government or outside the kamus' kind of activities. */
+    outside: z.array(word),
+  })
+  .strict();
+export type ScopeFile = z.infer<typeof ScopeFile>;
