@@ -6,6 +6,13 @@ import { openStore } from "./store/client.ts";
 import { migrate, redact } from "./store/migrate.ts";
 import { seedIfEmpty } from "./store/seed.ts";
 import { createApp, type AppState } from "./http/server.ts";
+import { chatRoutes } from "./http/chat.ts";
+import { buildMatcher } from "./kamus/matcher.ts";
+import { loadKamus } from "./store/learned-phrases.ts";
+import { loadRegions } from "./regions/load.ts";
+import { createHost, type Host } from "./host/host.ts";
+import { startChannels } from "./channels/start.ts";
+import { telegramWebhookRoute } from "./channels/telegram/webhook.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -19,7 +26,14 @@ const state: AppState = { ready: false };
 const store = openStore(config.databaseUrl);
 const stops: (() => Promise<void> | void)[] = [];
 
-const app = createApp(state, logger);
+// The host exists only after migrations; until then the chat answers 503 like /healthz.
+let host: Host | undefined;
+const webhook = telegramWebhookRoute(config);
+const app = createApp(state, logger, [
+  (app) => app.use("/api/chat", async (c, next) => (host ? next() : c.json({ error: "Server sedang dimulai. Coba lagi sebentar." }, 503))),
+  (app) => app.route("/", chatRoutes({ handle: (inbound) => host!.handle(inbound) })),
+  webhook.mount,
+]);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
   logger.info({ port: info.port }, `HTTP server listening on http://localhost:${info.port}`),
 );
@@ -28,6 +42,20 @@ async function startUp(): Promise<void> {
   logger.info({ database: redact(config.databaseUrl) }, "applying migrations");
   await migrate(store);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
+  const kamus = await loadKamus(store.db);
+  const matcher = buildMatcher(kamus.entries, kamus.learned);
+  host = createHost({
+    store,
+    matcher,
+    regions: await loadRegions(store.db),
+    dataDir: config.dataDir,
+    maxProposalsPerCycle: config.maxProposalsPerCycle,
+    logger,
+  });
+  stops.push(() => host?.close());
+  const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
+  stops.push(() => channels.stop());
+  logger.info({ entries: kamus.entries.length, learned: kamus.learned.length }, "kamus matcher ready");
   state.ready = true;
   logger.info("ready");
 }
