@@ -1,0 +1,298 @@
+// Turns a text into the terms the index stores (for kamus entries) or what a query looks for (for residents'
+// messages): normalise → stem → repair typos → rewrite synonyms to one term → drop stop words; for queries, weigh
+// each word (landmarks, negated acts and act verbs count less) and find the concepts the message describes
+// (intents/kamus/concepts.yaml), whose catalogue phrases the matcher scores as a group.
+import type { LanguageData } from "./language-data.ts";
+import { Normalizer } from "./normalize.ts";
+import { PhraseTable } from "./phrases.ts";
+import { quantitiesOf, type Quantities } from "./quantities.ts";
+import { isRootWord } from "./stem.ts";
+
+/** One token on its way through the analyser. */
+interface Token {
+  surface: string;
+  stem: string;
+  stop: boolean;
+  /** A canonical synonym term: never dropped as a stop word. */
+  keep?: boolean;
+  /** Below 1 for a landmark or a negated act. */
+  weight?: number;
+}
+
+/** A concept the message describes, e.g. flooding → ["drainase"], ["saluran"], ["sumur resapan"]. */
+export interface FiredConcept {
+  name: string;
+  weight: number;
+  /** Catalogue phrases (as index terms); an entry scores by its best phrase. */
+  phrases: string[][];
+  /** The message's own terms that fired it. */
+  sources: string[];
+}
+
+/** What a message asks for, ready for scoring. */
+export interface AnalyzedQuery {
+  /** The message's own meaningful terms → weight (1, or less for landmarks, negated acts, act verbs, sizes). */
+  terms: Map<string, number>;
+  /** The concepts the message describes. */
+  concepts: FiredConcept[];
+  /** The message's own meaningful terms, in order, without immediate repeats. */
+  original: string[];
+  /** Sizes the message mentions (area, length, width, floors, households). */
+  quantities: Quantities;
+  /** Out-of-scope signs (intents/kamus/scope.yaml) the resident asks for (landmarks excluded), as terms. */
+  cues: { kind: "private" | "outside"; terms: string[] }[];
+}
+
+/** Finds a known stem for a word the index has never seen (a typo, a vowel-less abbreviation). */
+export type Corrector = (surface: string, stem: string) => string | undefined;
+
+interface Concept {
+  name: string;
+  triggers: string[][];
+  phrases: string[][];
+  weight: number;
+}
+
+/** Numbers next to these words describe a size that identifies an entry ("box 40 cm", "2 sisi", "40 watt"). */
+const SPEC_AFTER = new Set(["cm", "mm", "watt", "w", "x", "inch", "inci", "sisi", "kk", "lantai"]);
+const SPEC_BEFORE = new Set(["diameter", "box", "ukuran", "k", "x", "tebal", "dia", "d", "tipe", "type"]);
+/** Query weight of a size number ("40" in "box 40 cm"): it separates variants, it does not name an activity. */
+const NUMBER_WEIGHT = 0.6;
+/** Query weight of a word that names the act, not the object (intents/lexicon.yaml `weakWords`). */
+const WEAK_WEIGHT = 0.4;
+/** Words that introduce a landmark: "jalan depan SD" is about the road, not the school. */
+const LANDMARK = new Set(["depan", "dekat", "samping", "sebelah", "belakang", "seberang", "pinggir", "arah", "menuju", "caket", "payuneun"]);
+const LANDMARK_WEIGHT = 0.35;
+/** Words that negate what follows: "belum diaspal" asks for something other than asphalt. */
+const NEGATION = new Set(["belum", "tidak", "tak", "bukan", "tanpa"]);
+const NEGATED_WEIGHT = 0.3;
+/** A cue word weighs at least this much when the resident asks for it (a landmark weighs less). */
+const ASKED_WEIGHT = 0.5;
+/** A trigger phrase of n words may spread over n + TRIGGER_SLACK tokens ("jalan masih berupa tanah"). */
+const TRIGGER_SLACK = 2;
+
+/**
+ * Lowers the weight of landmark words (the next two meaningful words after "depan", "dekat"...) and of a negated
+ * act (a di-/ter- verb right after "belum", "tidak": "belum diaspal", "tidak diperbaiki"). "Tidak ada lampu" keeps
+ * "lampu": a missing thing is what the resident asks for.
+ */
+function markContext(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (LANDMARK.has(t.surface)) {
+      for (let j = i + 1, n = 0; j < tokens.length && n < 2; j++) {
+        const u = tokens[j]!;
+        if (u.stop && !u.keep) {
+          if (NEGATION.has(u.surface)) break;
+          continue;
+        }
+        u.weight = Math.min(u.weight ?? 1, LANDMARK_WEIGHT);
+        n++;
+      }
+    } else if (NEGATION.has(t.surface)) {
+      let j = i + 1;
+      while (j < tokens.length && ["pernah", "juga", "sama", "sekali", "sempat"].includes(tokens[j]!.surface)) j++;
+      const u = tokens[j];
+      if (u && !u.keep && /^(di|ter)/.test(u.surface) && u.stem !== u.surface) u.weight = NEGATED_WEIGHT;
+    }
+  }
+}
+
+/** True when `trigger` occurs in `seq` in order, spread over at most its length + TRIGGER_SLACK tokens. */
+function occurs(trigger: readonly string[], seq: readonly string[], positions: Map<string, number[]>): boolean {
+  const starts = positions.get(trigger[0]!);
+  if (!starts) return false;
+  if (trigger.length === 1) return true;
+  const span = trigger.length + TRIGGER_SLACK;
+  for (const start of starts) {
+    let k = 1;
+    for (let j = start + 1; j < seq.length && j < start + span && k < trigger.length; j++) {
+      if (seq[j] === trigger[k]) k++;
+    }
+    if (k === trigger.length) return true;
+  }
+  return false;
+}
+
+/** The analyser for one set of language data; cheap to share between matchers. */
+export class Analyzer {
+  readonly normalizer: Normalizer;
+  private readonly synonyms = new PhraseTable<string>();
+  private readonly concepts: Concept[] = [];
+  /** Concept triggers by their first stem, so a query only tests triggers that can occur. */
+  private readonly triggersByFirst = new Map<string, { concept: number; trigger: string[] }[]>();
+  private readonly privateCues: string[][] = [];
+  private readonly outsideCues: string[][] = [];
+  /** Stems the language data knows (synonym variants, concept triggers): never "corrected". */
+  readonly knownStems = new Set<string>();
+  /** Surface words of the language data, offered to the typo corrector as targets. */
+  readonly knownSurfaces = new Map<string, string>();
+
+  constructor(data: LanguageData, normalizer?: Normalizer) {
+    this.normalizer = normalizer ?? new Normalizer(data.lexicon);
+    for (const [canonical, variants] of Object.entries(data.synonyms.groups)) {
+      // A canonical phrase is one index term: "tangki septik" counts once, like "pju".
+      const term = this.rawTokens(canonical).map((t) => t.stem).join(" ");
+      for (const v of [canonical, ...variants]) {
+        this.synonyms.add(this.rawTokens(v).map((t) => t.stem), term);
+        this.remember(v);
+      }
+    }
+    for (const c of data.concepts.concepts) {
+      this.concepts.push({
+        name: c.name,
+        // A trigger made only of stop words ("pertolongan" stems to "tolong", a politeness word) never fires.
+        triggers: c.when.map((w) => this.sequenceOf(w)).filter((t) => t.some((s) => !this.normalizer.isStopword(s))),
+        phrases: c.suggest.map((s) => this.documentTerms(s)).filter((p) => p.length > 0),
+        weight: c.weight ?? data.concepts.defaultWeight,
+      });
+      for (const w of [...c.when, ...c.suggest]) this.remember(w);
+    }
+    this.concepts.forEach((c, concept) => {
+      for (const trigger of c.triggers) {
+        const list = this.triggersByFirst.get(trigger[0]!) ?? [];
+        list.push({ concept, trigger });
+        this.triggersByFirst.set(trigger[0]!, list);
+      }
+    });
+    for (const p of data.scope.private) this.privateCues.push(this.sequenceOf(p));
+    for (const p of data.scope.outside) this.outsideCues.push(this.sequenceOf(p));
+    for (const cue of [...this.privateCues, ...this.outsideCues]) for (const s of cue) this.knownStems.add(s);
+  }
+
+  /** True for a stem the language data or the Indonesian dictionary knows (else probably a name or a typo). */
+  isKnown(stem: string): boolean {
+    return this.knownStems.has(stem) || isRootWord(stem);
+  }
+
+  /** The terms stored for one kamus field: `"Pembangunan Jalan Rabat Beton"` → `["bangun", "jalan", "rabat beton"]`. */
+  documentTerms(text: string): string[] {
+    return this.content(this.rewrite(this.rawTokens(text)));
+  }
+
+  /** Surface word → stem for the meaningful words of `text` (targets for the typo corrector). */
+  surfaces(text: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const t of this.rawTokens(text)) {
+      if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) out.set(t.surface, t.stem);
+    }
+    return out;
+  }
+
+  /** What a resident's message asks for; `correct` maps unknown words to index stems. */
+  query(text: string, correct?: Corrector): AnalyzedQuery {
+    const surfaces = this.normalizer.tokens(text);
+    let tokens = this.rawTokens(surfaces);
+    if (correct) tokens = tokens.map((t) => this.corrected(t, correct));
+    const rewritten = this.rewrite(tokens);
+    markContext(rewritten);
+    const original = this.content(rewritten);
+    const terms = new Map<string, number>();
+    for (const t of rewritten) {
+      if (t.stop && !t.keep) continue;
+      const base = /^\d/.test(t.stem) ? NUMBER_WEIGHT : this.normalizer.isWeak(t.stem) ? WEAK_WEIGHT : 1;
+      const weight = Math.min(base, t.weight ?? 1);
+      terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, weight));
+    }
+    const seq = rewritten.map((t) => t.stem);
+    const positions = new Map<string, number[]>();
+    seq.forEach((s, i) => {
+      const list = positions.get(s);
+      if (list) list.push(i);
+      else positions.set(s, [i]);
+    });
+    const fired = new Map<number, Set<string>>();
+    for (const first of positions.keys()) {
+      for (const { concept, trigger } of this.triggersByFirst.get(first) ?? []) {
+        if (!occurs(trigger, seq, positions)) continue;
+        const sources = fired.get(concept) ?? new Set<string>();
+        for (const s of trigger) if (terms.has(s)) sources.add(s);
+        fired.set(concept, sources);
+      }
+    }
+    const concepts: FiredConcept[] = [...fired.keys()].sort((a, b) => a - b).map((i) => {
+      const c = this.concepts[i]!;
+      return { name: c.name, weight: c.weight, phrases: c.phrases, sources: [...fired.get(i)!] };
+    });
+    const cues: AnalyzedQuery["cues"] = [];
+    for (const [kind, list] of [["private", this.privateCues], ["outside", this.outsideCues]] as const) {
+      for (const cue of list) {
+        if (!occurs(cue, seq, positions)) continue;
+        const asked = cue.filter((s) => (terms.get(s) ?? 0) >= ASKED_WEIGHT);
+        if (asked.length) cues.push({ kind, terms: cue.filter((s) => terms.has(s)) });
+      }
+    }
+    return { terms, concepts, original, quantities: quantitiesOf(surfaces), cues };
+  }
+
+  /** Normalised, stemmed tokens with stop-word marks; numbers that are only labels or volumes are dropped. */
+  private rawTokens(text: string | readonly string[]): Token[] {
+    const n = this.normalizer;
+    const surfaces = typeof text === "string" ? n.tokens(text) : text;
+    const out: Token[] = [];
+    for (let i = 0; i < surfaces.length; i++) {
+      const surface = surfaces[i]!;
+      if (/^\d/.test(surface)) {
+        const before = surfaces[i - 1] ?? "";
+        const after = surfaces[i + 1] ?? "";
+        if (!SPEC_BEFORE.has(before) && !SPEC_AFTER.has(after)) continue;
+        out.push({ surface, stem: surface.replace(/\.0+$/, ""), stop: false });
+        continue;
+      }
+      const stem = n.stemmer.stem(surface);
+      // An inflected stop word ("bantuannya") is a stop word; a derived word ("keselamatan" ← "selamat") is not.
+      const stop = n.isStopword(surface) || (n.isStopword(stem) && surface.startsWith(stem));
+      out.push({ surface, stem, stop });
+    }
+    return out;
+  }
+
+  private corrected(t: Token, correct: Corrector): Token {
+    if (t.stop || /^\d/.test(t.surface) || t.surface.length < 3) return t;
+    if (this.knownStems.has(t.stem) || isRootWord(t.surface) || isRootWord(t.stem)) return t;
+    const fixed = correct(t.surface, t.stem);
+    if (!fixed || fixed === t.stem) return t;
+    return { surface: t.surface, stem: fixed, stop: this.normalizer.isStopword(fixed) };
+  }
+
+  /** Rewrites synonym phrases to their canonical term. */
+  private rewrite(tokens: Token[]): Token[] {
+    const stems = tokens.map((t) => t.stem);
+    const out: Token[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const hit = this.synonyms.matchAt(stems, i);
+      if (hit) {
+        const weights = tokens.slice(i, hit.end).map((t) => t.weight ?? 1);
+        out.push({ surface: hit.rule.value, stem: hit.rule.value, stop: false, keep: true, weight: Math.max(...weights) });
+        i = hit.end;
+      } else {
+        out.push(tokens[i]!);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** Meaningful stems in order, without stop words and immediate repeats. */
+  private content(tokens: Token[]): string[] {
+    const out: string[] = [];
+    for (const t of tokens) {
+      if (t.stop && !t.keep) continue;
+      if (out[out.length - 1] === t.stem) continue;
+      out.push(t.stem);
+    }
+    return out;
+  }
+
+  /** The stems of a phrase in order, stop words included (a trigger "tidak ada lampu" needs all three). */
+  private sequenceOf(phrase: string): string[] {
+    return this.rewrite(this.rawTokens(phrase)).map((t) => t.stem);
+  }
+
+  private remember(phrase: string): void {
+    for (const t of this.rawTokens(phrase)) {
+      this.knownStems.add(t.stem);
+      if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) this.knownSurfaces.set(t.surface, t.stem);
+    }
+  }
+}

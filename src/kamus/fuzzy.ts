@@ -1,0 +1,99 @@
+// Typo and abbreviation repair against a known vocabulary: a word the index has never seen is mapped to a
+// known word when it is a vowel-less abbreviation of it ("plthn" → "pelatihan", "drnse" → "drainase") or
+// within a small edit distance ("pelatiahn", "dreinase"). Candidates come from a character-trigram index.
+
+/** Known surface words (lower case) with the stem each stands for. */
+export type Vocabulary = ReadonlyMap<string, string>;
+
+function skeleton(word: string): string {
+  return word.replace(/[aiueo]/g, "");
+}
+
+function trigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}
+
+/** Optimal string alignment distance (edits and adjacent swaps), stopping early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev2.splice(0, prev2.length, ...prev);
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Repairs unknown words; results (also "no repair") are cached per word. */
+export class FuzzyVocabulary {
+  private readonly bySkeleton = new Map<string, Set<string>>();
+  private readonly byTrigram = new Map<string, string[]>();
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly vocabulary: Vocabulary) {
+    for (const [surface, stem] of vocabulary) {
+      if (surface.length < 4) continue;
+      const sk = skeleton(surface);
+      if (sk.length >= 3) {
+        const set = this.bySkeleton.get(sk) ?? new Set<string>();
+        set.add(stem);
+        this.bySkeleton.set(sk, set);
+      }
+      for (const g of new Set(trigrams(surface))) {
+        const list = this.byTrigram.get(g) ?? [];
+        list.push(surface);
+        this.byTrigram.set(g, list);
+      }
+    }
+  }
+
+  /** The stem of the known word `word` most likely stands for, or undefined. */
+  repair(word: string): string | undefined {
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit ?? undefined;
+    const found = this.compute(word);
+    this.cache.set(word, found ?? null);
+    return found;
+  }
+
+  private compute(word: string): string | undefined {
+    if (this.vocabulary.has(word)) return this.vocabulary.get(word);
+    // A vowel-less abbreviation names exactly one known stem.
+    if (!/[aiueo]/.test(word) && word.length >= 3) {
+      const stems = this.bySkeleton.get(word);
+      if (stems && stems.size === 1) return [...stems][0];
+      return undefined;
+    }
+    if (word.length < 5) return undefined;
+    const max = word.length >= 8 ? 2 : 1;
+    const shared = new Map<string, number>();
+    for (const g of new Set(trigrams(word))) {
+      for (const s of this.byTrigram.get(g) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    for (const [surface, n] of shared) {
+      if (n < 2) continue;
+      const d = editDistance(word, surface, max);
+      if (d < bestDistance || (d === bestDistance && best !== undefined && surface < best)) {
+        best = surface;
+        bestDistance = d;
+      }
+    }
+    return best === undefined ? undefined : this.vocabulary.get(best);
+  }
+}

@@ -1,0 +1,42 @@
+// The "nothing in the kamus fits" decision: a weak best score, or a best entry that explains too little of
+// what the message is about, means the resident asks for something the catalogue does not offer (a private
+// need, a national matter, an activity this kabupaten does not fund). Out-of-scope signs raise the bar.
+
+/** What the decision looks at, computed by the matcher for its best entry. */
+export interface FitFeatures {
+  /** BM25F score of the best entry, in units of one typical word found in an entry's name. */
+  score: number;
+  /** Score of the second entry, same unit. */
+  second: number;
+  /** Share (by idf) of the message's own meaningful words the best entry explains, directly or via a concept. */
+  coverage: number;
+  /** Number of meaningful words in the message. */
+  words: number;
+  /** Meaningful words neither the kamus nor the language data know. */
+  unknown: number;
+  /** Out-of-scope signs the resident asks for (intents/kamus/scope.yaml). */
+  cues: number;
+  /** Of those, the ones the best entry does not contain: the resident asks for something else. */
+  unexplainedCues: number;
+}
+
+/** Thresholds, calibrated on the tuning half of the dev set (see bench/match.ts); scores in `FitFeatures` units. */
+export interface NothingFitsOptions {
+  /** Below this best score nothing fits. */
+  minScore: number;
+  /** Below this best score, a best entry that explains less than `minCoverage` of the message does not fit. */
+  weakScore: number;
+  minCoverage: number;
+  /** Below this best score, an out-of-scope sign the best entry does not contain means nothing fits. */
+  cueScore: number;
+}
+
+/** The calibrated defaults. */
+export const defaultNothingFits: NothingFitsOptions = { minScore: 0.3, weakScore: 1, minCoverage: 0.2, cueScore: 2 };
+
+/** True when nothing in the kamus fits the message. */
+export function decideNothingFits(f: FitFeatures, o: NothingFitsOptions): boolean {
+  if (f.score < o.minScore) return true;
+  if (f.score < o.weakScore && f.coverage < o.minCoverage) return true;
+  return f.unexplainedCues > 0 && f.score < o.cueScore;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { editDistance, FuzzyVocabulary } from "../../src/kamus/fuzzy.ts";
+
+const vocabulary = new FuzzyVocabulary(
+  new Map([
+    ["pelatihan", "latih"],
+    ["drainase", "drainase"],
+    ["posyandu", "posyandu"],
+    ["pemeliharaan", "pelihara"],
+  ]),
+);
+
+describe("typo repair", () => {
+  it("maps a vowel-less abbreviation to the one word it can be", () => {
+    expect(vocabulary.repair("plthn")).toBe("latih");
+    expect(vocabulary.repair("drns")).toBe("drainase");
+  });
+
+  it("maps a misspelling within a small edit distance", () => {
+    expect(vocabulary.repair("pelatiahn")).toBe("latih");
+    expect(vocabulary.repair("posyandoo")).toBe("posyandu");
+    expect(vocabulary.repair("pemelihraan")).toBe("pelihara");
+  });
+
+  it("leaves other words alone", () => {
+    expect(vocabulary.repair("kambing")).toBeUndefined();
+    expect(vocabulary.repair("xyz")).toBeUndefined();
+  });
+
+  it("counts an adjacent swap as one edit", () => {
+    expect(editDistance("pelatihan", "pelaithan", 2)).toBe(1);
+  });
+});

@@ -1,0 +1,48 @@
+// "Tidak ada yang cocok": private needs and things outside local government get no suggestion, while fitting
+// requests, even short or badly spelled, keep theirs.
+import { beforeAll, describe, expect, it } from "vitest";
+import { readKamusFile } from "../../src/import/index.ts";
+import { buildMatcher } from "../../src/kamus/matcher.ts";
+import type { KamusMatcher } from "../../src/kamus/types.ts";
+import { jemberKamusPath, malangMatcher } from "./support.ts";
+
+describe("nothing fits", () => {
+  let matcher: KamusMatcher;
+  beforeAll(async () => {
+    matcher = await malangMatcher();
+  });
+
+  it.each([
+    "pak tolong dibayarin utang saya di warung, udah numpuk",
+    "hp saya rusak, bisa minta ganti yang baru?",
+    "bikinin jalan tol dari desa langsung ke jakarta",
+    "tagihan listrik rumah saya kemahalan, tolong dicek PLN",
+    "minta bantuan biaya sunatan anak saya bulan depan",
+    "tolong bangun mall di kecamatan biar rame",
+    "kolam renang umum buat warga",
+  ])("for %s", (text) => {
+    expect(matcher.match(text).matches).toEqual([]);
+  });
+
+  it("for an empty or meaningless message", () => {
+    expect(matcher.match("").matches).toEqual([]);
+    expect(matcher.match("??? ...").matches).toEqual([]);
+    expect(matcher.match("ok pak terima kasih").matches).toEqual([]);
+  });
+
+  it.each(["PJU", "tong sampah", "jln rusak", "pelatihan menjahit", "timbangan posyandu"])(
+    "but not for a short fitting request: %s",
+    (text) => {
+      expect(matcher.match(text).matches.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("does not count a landmark as the request: a road lamp in front of a mosque fits", () => {
+    expect(matcher.match("lampu jalan depan masjid mati, gelap").matches.length).toBeGreaterThan(0);
+  });
+
+  it("lets a kamus that funds houses of worship answer for a mosque", async () => {
+    const jember = buildMatcher(await readKamusFile(jemberKamusPath));
+    expect(jember.match("pembangunan masjid di kampung kami").matches.map((m) => m.entry.nama)).toContain("Pembangunan Rumah Ibadah");
+  });
+});

@@ -1,0 +1,81 @@
+// Resident-style sentences written for these tests (not taken from the eval set), one or more per agency of the
+// Malang sample kamus. A case passes when an entry an officer would accept is among the first three.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { KamusMatcher } from "../../src/kamus/types.ts";
+import { kodes, malangMatcher } from "./support.ts";
+
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `MLG23-${String(from + i).padStart(3, "0")}`);
+
+const cases: { agency: string; text: string; accept: string[] }[] = [
+  { agency: "Pendidikan", text: "atap ruang kelas SD swasta kami bocor, plafonnya jebol, mohon direhab", accept: range(1, 2) },
+  { agency: "Pendidikan", text: "PKBM kami butuh laptop buat administrasi kejar paket", accept: range(9, 9) },
+  { agency: "Pendidikan", text: "sanggar angklung anak2 minta angklung baru", accept: ["MLG23-017", "MLG23-240"] },
+  { agency: "Kesehatan", text: "bnyk warga lansia darah tinggi & kencing manis, mhn sosialisasi", accept: ["MLG23-021"] },
+  { agency: "Kesehatan", text: "kader posyandu di RW kami masih baru, belum pernah dilatih", accept: ["MLG23-028"] },
+  { agency: "Kesehatan", text: "banyak balita kurang gizi dan pendek di kampung kami", accept: ["MLG23-022", "MLG23-029"] },
+  { agency: "PUPR", text: "gang kami becek kalau hujan, minta dicor", accept: ["MLG23-064", "MLG23-065", "MLG23-213", "MLG23-054", "MLG23-210"] },
+  { agency: "PUPR", text: "lampu jalan di gang kami gak ada, malem gelap gulita", accept: range(85, 98) },
+  { agency: "PUPR", text: "selokan depan rumah mampet, kalau ujan airnya meluap ke jalan", accept: [...range(42, 53), ...range(60, 63), ...range(72, 75), ...range(214, 216)] },
+  { agency: "PUPR", text: "8 rumah di RT kami belum punya septictank", accept: ["MLG23-038", "MLG23-039"] },
+  { agency: "Satpol PP", text: "anggota linmas kelurahan perlu pelatihan dasar", accept: ["MLG23-104"] },
+  { agency: "Satpol PP", text: "gang kami sempit, mobil damkar tidak bisa masuk, warga perlu latihan memadamkan api", accept: ["MLG23-105"] },
+  { agency: "Dinas Sosial", text: "tetangga kami lumpuh sejak stroke, keluarganya tidak mampu beli kursi roda", accept: ["MLG23-109"] },
+  { agency: "Dinas Sosial", text: "ibu-ibu pengen kursus merias pengantin", accept: ["MLG23-117"] },
+  { agency: "Tenaga Kerja", text: "pemuda yang nganggur pengen belajar desain grafis", accept: ["MLG23-124"] },
+  { agency: "Pertanian", text: "kelompok tani masih membajak pakai kerbau, mohon traktor tangan", accept: ["MLG23-133", "MLG23-134"] },
+  { agency: "Pertanian", text: "warga mau ternak lele di kolam terpal", accept: ["MLG23-143", "MLG23-146"] },
+  { agency: "Lingkungan Hidup", text: "ibu2 mau belajar bikin kompos dari sampah dapur", accept: ["MLG23-151"] },
+  { agency: "Dukcapil", text: "banyak anak di RW kami belum punya akte kelahiran", accept: ["MLG23-154"] },
+  { agency: "Perhubungan", text: "tikungan di ujung gang tajam dan sering tabrakan, tolong pasang kaca cembung", accept: ["MLG23-157", "MLG23-158"] },
+  { agency: "Perhubungan", text: "minta polisi tidur, motor suka ngebut di jalan kampung", accept: ["MLG23-161"] },
+  { agency: "Kominfo", text: "pasang wifi gratis di balai RW buat anak sekolah", accept: ["MLG23-167"] },
+  { agency: "Koperasi UMKM", text: "usaha keripik kami belum punya sertifikat halal", accept: ["MLG23-187"] },
+  { agency: "Pemuda", text: "sosialisasi bahaya narkoba buat remaja karang taruna", accept: ["MLG23-192", "MLG23-030"] },
+  { agency: "Perpustakaan", text: "anak-anak di kampung kami tidak punya tempat membaca buku", accept: ["MLG23-237", "MLG23-195"] },
+  { agency: "Bakesbangpol", text: "sosialisasi wawasan kebangsaan dan pancasila untuk pemuda", accept: ["MLG23-196"] },
+  { agency: "BPBD", text: "relawan banjir butuh jas hujan dan sepatu boot", accept: ["MLG23-207", "MLG23-208"] },
+  { agency: "BPBD", text: "kampung kami di lereng sering longsor, warga mau dilatih siaga bencana", accept: range(197, 201) },
+  { agency: "Kecamatan", text: "tempat sampah di tiap RT sudah rusak, minta yang baru", accept: ["MLG23-231"] },
+  { agency: "Kecamatan", text: "posyandu butuh timbangan bayi digital", accept: ["MLG23-236"] },
+];
+
+describe("ranking on the Malang kamus", () => {
+  let matcher: KamusMatcher;
+  beforeAll(async () => {
+    matcher = await malangMatcher();
+  });
+
+  it.each(cases)("$agency: $text", ({ text, accept }) => {
+    const top3 = kodes(matcher, text);
+    expect(top3.some((k) => accept.includes(k)), `got ${top3.join(", ")}`).toBe(true);
+  });
+
+  it("offers the Kecamatan paving entry for a small alley and the Dinas entry for a long road", () => {
+    expect(kodes(matcher, "mhn dipaving gang kami, pjg 40 m lbr 1,5 m", 1)).toEqual(["MLG23-210"]);
+    const long = kodes(matcher, "mohon paving jalan lingkungan panjang 200 meter lebar 3 meter");
+    expect(long).toContain("MLG23-054");
+    expect(long).not.toContain("MLG23-210");
+  });
+
+  it("tells maintenance from construction", () => {
+    expect(kodes(matcher, "paving di gang kami mulai retak sedikit, perlu perawatan", 1)[0]).toMatch(/MLG23-06[67]/);
+  });
+
+  it("repairs typos and vowel-less abbreviations", () => {
+    expect(kodes(matcher, "plthn barista buat pemuda")).toContain("MLG23-126");
+    expect(kodes(matcher, "pelatiahn daur ulang sampah plastik")).toContain("MLG23-152");
+  });
+
+  it("ranks best first, with decreasing scores", () => {
+    const { matches } = matcher.match("pelatihan barista", { top: 5 });
+    expect(matches[0]!.entry.kode).toBe("MLG23-126");
+    const scores = matches.map((m) => m.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it("returns as many entries as asked", () => {
+    expect(matcher.match("jalan rusak", { top: 5 }).matches).toHaveLength(5);
+    expect(matcher.match("jalan rusak", { top: 1 }).matches).toHaveLength(1);
+  });
+});
