@@ -1,0 +1,103 @@
+// Learned phrases: a resident's confirmed wording or an officer's reclassification, stored per kamus entry and
+// fed back to the matcher (see src/kamus/matcher.ts, field "learned"). Also loads the whole kamus for a matcher.
+import { normalizeText } from "../kamus/normalize.ts";
+import type { KamusDoc, LearnedPhraseDoc } from "../kamus/types.ts";
+import type { Db, Tx } from "./client.ts";
+
+/** Who taught the phrase. */
+export type PhraseSource = "resident" | "officer";
+
+/** A stored phrase, e.g. `{ "id": 7, "kode": "MLG23-085", "phrase": "lampu gang", "source": "officer", ... }`. */
+export interface LearnedPhraseRecord {
+  id: number;
+  kode: string;
+  phrase: string;
+  source: PhraseSource;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+type DbLike = Db | Tx;
+
+/** Longest phrase kept: a learned phrase is a wording, not a whole letter. */
+export const maxPhraseLength = 300;
+
+function toRecord(row: { id: number; phrase: string; source: string; createdBy: string | null; createdAt: Date; kamusEntry: { kode: string } }): LearnedPhraseRecord {
+  return {
+    id: row.id,
+    kode: row.kamusEntry.kode,
+    phrase: row.phrase,
+    source: row.source === "resident" ? "resident" : "officer",
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
+}
+
+/**
+ * Stores a phrase for the entry `kode`; the same wording (after normalisation) for the same entry is stored once.
+ * Throws a readable error for an unknown kode or a phrase with no words. `created` is false when it existed.
+ */
+export async function addLearnedPhrase(
+  db: DbLike,
+  input: { kode: string; phrase: string; source?: PhraseSource; createdBy?: string | null },
+): Promise<{ record: LearnedPhraseRecord; created: boolean }> {
+  const phrase = input.phrase.trim().replace(/\s+/g, " ");
+  const normalized = normalizeText(phrase);
+  if (!normalized) throw new Error(`the phrase "${input.phrase}" has no words to learn`);
+  if (phrase.length > maxPhraseLength) throw new Error(`the phrase is ${phrase.length} characters long; keep it under ${maxPhraseLength}`);
+  const entry = await db.kamusEntry.findUnique({ where: { kode: input.kode }, select: { id: true } });
+  if (!entry) throw new Error(`no kamus entry with kode "${input.kode}" (see \`musrenbang kamus\`)`);
+  const where = { kamusEntryId_normalized: { kamusEntryId: entry.id, normalized } };
+  const existing = await db.learnedPhrase.findUnique({ where, include: { kamusEntry: { select: { kode: true } } } });
+  if (existing) return { record: toRecord(existing), created: false };
+  const row = await db.learnedPhrase.upsert({
+    where,
+    create: { kamusEntryId: entry.id, phrase, normalized, source: input.source ?? "officer", createdBy: input.createdBy ?? null },
+    update: {},
+    include: { kamusEntry: { select: { kode: true } } },
+  });
+  return { record: toRecord(row), created: true };
+}
+
+/** Stored phrases, oldest first; only those of entry `kode` when given. */
+export async function listLearnedPhrases(db: DbLike, filter: { kode?: string } = {}): Promise<LearnedPhraseRecord[]> {
+  const rows = await db.learnedPhrase.findMany({
+    where: filter.kode ? { kamusEntry: { kode: filter.kode } } : {},
+    include: { kamusEntry: { select: { kode: true } } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map(toRecord);
+}
+
+/** Deletes phrase `id`; returns what was deleted, or null when there was no such phrase. */
+export async function removeLearnedPhrase(db: DbLike, id: number): Promise<LearnedPhraseRecord | null> {
+  const row = await db.learnedPhrase.findUnique({ where: { id }, include: { kamusEntry: { select: { kode: true } } } });
+  if (!row) return null;
+  await db.learnedPhrase.deleteMany({ where: { id } });
+  return toRecord(row);
+}
+
+/** The active kamus entries (kode order) and their learned phrases, ready for `buildMatcher(entries, learned)`. */
+export async function loadKamus(db: DbLike): Promise<{ entries: KamusDoc[]; learned: LearnedPhraseDoc[] }> {
+  const rows = await db.kamusEntry.findMany({ where: { active: true }, orderBy: { kode: "asc" } });
+  const entries: KamusDoc[] = rows.map((e) => ({
+    kode: e.kode,
+    nama: e.nama,
+    agency: e.agency,
+    urusan: e.urusan,
+    program: e.program,
+    kegiatan: e.kegiatan,
+    subKegiatanCode: e.subKegiatanCode,
+    subKegiatan: e.subKegiatan,
+    unit: e.unit,
+    unitPrice: e.unitPrice,
+    kind: e.kind,
+    requirements: e.requirements,
+  }));
+  const phrases = await db.learnedPhrase.findMany({
+    where: { kamusEntry: { active: true } },
+    include: { kamusEntry: { select: { kode: true } } },
+    orderBy: { id: "asc" },
+  });
+  return { entries, learned: phrases.map((p) => ({ kode: p.kamusEntry.kode, phrase: p.phrase })) };
+}
