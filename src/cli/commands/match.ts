@@ -1,4 +1,49 @@
 import type { Command } from "commander";
+import { createInterface } from "node:readline";
+import { readKamusFile } from "../../import/index.ts";
+import { buildMatcher } from "../../kamus/matcher.ts";
+import type { KamusMatcher } from "../../kamus/types.ts";
+import { loadKamus } from "../../store/learned-phrases.ts";
+import { withStore } from "../with-store.ts";
 
-/** `musrenbang match ...` (not yet built). */
-export function registerMatch(_program: Command): void {}
+/** Parses --top: a whole number from 1 to 50. */
+export function parseTop(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new Error(`--top "${raw}" must be a whole number from 1 to 50`);
+  return n;
+}
+
+/** One output line of `musrenbang match`, e.g. `{"text":"PJU","matches":[{"kode":"MLG23-085","nama":"PJU Tiang Hole 40Watt","score":1.2}]}`. */
+export function matchLine(matcher: KamusMatcher, text: string, top: number): string {
+  const matches = matcher.match(text, { top }).matches.map((m) => ({
+    kode: m.entry.kode,
+    nama: m.entry.nama,
+    score: Math.round(m.score * 1000) / 1000,
+  }));
+  return JSON.stringify({ text, matches });
+}
+
+/**
+ * `musrenbang match [--top K] [--kamus FILE]`: one resident text per stdin line → one JSON line per input,
+ * best first; an empty `matches` list means nothing in the kamus fits. With --kamus no database is opened.
+ */
+export function registerMatch(program: Command): void {
+  program
+    .command("match")
+    .description("match resident texts (one per stdin line) to the kamus; prints one JSON line per input")
+    .option("--top <k>", "how many entries to return per text (1-50)", "3")
+    .option("--kamus <file>", "match against this kamus CSV/XLSX instead of the database")
+    .action(async (opts: { top: string; kamus?: string }) => {
+      const top = parseTop(opts.top);
+      const { entries, learned } = opts.kamus
+        ? { entries: await readKamusFile(opts.kamus), learned: [] }
+        : await withStore(({ db }) => loadKamus(db));
+      if (!entries.length) throw new Error("the kamus is empty: import one with `musrenbang import kamus FILE` or pass --kamus FILE");
+      const matcher = buildMatcher(entries, learned);
+      const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+      for await (const line of lines) {
+        const ok = process.stdout.write(`${matchLine(matcher, line.replace(/^\uFEFF/, ""), top)}\n`);
+        if (!ok) await new Promise((resolve) => process.stdout.once("drain", resolve));
+      }
+    });
+}
