@@ -15,9 +15,22 @@ export interface IntentClassifier {
 
 const stemmer = natural.StemmerId;
 
+const stemCache = new Map<string, string>();
+
+/**
+ * Lower-case word stems, stop words kept (natural's Indonesian stop list holds words like "halo" that carry
+ * the intent here). Stems are cached: the stemmer is the costly part of classifying a message.
+ */
 function stems(text: string): string[] {
-  // keepStops: natural's Indonesian stop list holds words like "halo" that carry the intent here.
-  return stemmer.tokenizeAndStem(text.toLowerCase().slice(0, 500), true);
+  const words = text.toLowerCase().slice(0, 500).match(/[a-z0-9]+/g) ?? [];
+  return words.map((w) => {
+    let s = stemCache.get(w);
+    if (s === undefined) {
+      s = stemmer.stem(w);
+      if (stemCache.size < 50_000) stemCache.set(w, s);
+    }
+    return s;
+  });
 }
 
 /** Trains (≈0.3 s for our corpus); classify() is synchronous and takes well under a millisecond. */

@@ -36,6 +36,9 @@ export interface RegionIndex {
 /** Builds the in-memory index. */
 export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
   const entries = villages.map((v) => ({ v, key: regionKey(v.name), dkey: regionKey(v.districtName) }));
+  // Entries by name length: a gram is compared only with names it could reach within the allowed edits.
+  const byLength = new Map<number, typeof entries>();
+  for (const e of entries) byLength.set(e.key.length, [...(byLength.get(e.key.length) ?? []), e]);
   const byCode = new Map(villages.map((v) => [v.code, v]));
   const districtKeys = [...new Set(entries.map((e) => e.dkey))];
 
@@ -64,24 +67,28 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     if (grams.size === 0) return { kind: "none" };
     // A kecamatan named alongside the desa narrows the choice ("sukamaju tambelang").
     const districtsNamed = new Set(districtKeys.filter((d) => grams.has(d)));
-    let best = 0;
-    const scored: { v: VillageRef; score: number }[] = [];
-    const gramList = [...grams];
-    for (const e of entries) {
-      let s = 0;
-      for (const g of gramList) {
-        const longer = Math.max(g.length, e.key.length);
-        const max = Math.floor((1 - threshold) * longer + 1e-9);
-        const d = g === e.key ? 0 : boundedDistance(g, e.key, max);
-        if (d <= max && 1 - d / longer > s) s = 1 - d / longer;
-      }
-      if (districtsNamed.has(e.dkey)) s += 0.02;
-      if (s >= threshold) {
-        scored.push({ v: e.v, score: s });
-        if (s > best) best = s;
+    const best = new Map<(typeof entries)[number], number>();
+    for (const g of grams) {
+      // Longest reachable name: distance ≤ (1 − threshold) × longer, so at most g.length / threshold.
+      const reach = Math.floor(g.length / threshold - g.length + 1e-9);
+      for (let len = g.length - reach; len <= g.length + reach; len++) {
+        for (const e of byLength.get(len) ?? []) {
+          const longer = Math.max(g.length, len);
+          const max = Math.floor((1 - threshold) * longer + 1e-9);
+          const d = g === e.key ? 0 : boundedDistance(g, e.key, max);
+          if (d <= max && 1 - d / longer > (best.get(e) ?? 0)) best.set(e, 1 - d / longer);
+        }
       }
     }
-    const top = scored.filter((c) => c.score >= best - TIE_MARGIN).sort((a, b) => b.score - a.score);
+    let top1 = 0;
+    const scored: { v: VillageRef; score: number }[] = [];
+    for (const [e, sim] of best) {
+      const s = sim + (districtsNamed.has(e.dkey) ? 0.02 : 0);
+      scored.push({ v: e.v, score: s });
+      if (s > top1) top1 = s;
+    }
+    const bestScore = top1;
+    const top = scored.filter((c) => c.score >= bestScore - TIE_MARGIN).sort((a, b) => b.score - a.score);
     if (top.length === 0) return { kind: "none" };
     if (top.length === 1) return { kind: "found", village: top[0]!.v };
     // An exact name wins over near misses unless it is exact in several kecamatan.

@@ -40,16 +40,16 @@ export async function addSupport(sql: Sql, code: string, residentId: string, now
   );
 }
 
-/** Stores a resident's phrase for a kamus entry (once per entry and normalised phrase). */
+/** Stores a resident's phrase for a kamus entry (once per entry and normalised phrase); true when it is new. */
 export async function storeLearnedPhrase(sql: Sql, kode: string, phrase: string, now: Date): Promise<boolean> {
   const entry = await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [kode]);
   if (!entry) return false;
-  await sql.run(
+  const added = await sql.run(
     `INSERT INTO "LearnedPhrase" ("kamusEntryId", "phrase", "normalized", "source", "createdAt") VALUES (?, ?, ?, 'resident', ?)
      ON CONFLICT ("kamusEntryId", "normalized") DO NOTHING`,
     [entry.id, phrase, searchForm(phrase), now],
   );
-  return true;
+  return added > 0;
 }
 
 interface BriefRow {

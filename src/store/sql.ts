@@ -59,22 +59,67 @@ function openSqlite(path: string): SqlPool {
     tail = result.catch(() => undefined);
     return result;
   };
+  // Group commit: transactions that queue up while one runs are run together in one BEGIN … COMMIT, each
+  // inside its own SAVEPOINT, so a turn that throws still leaves nothing behind while the commit (the costly
+  // part, a WAL write) is shared. Each caller hears back only after the commit. Pinned by
+  // test/store/sql.test.ts.
+  interface Job {
+    fn: (sql: Sql) => Promise<unknown>;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  }
+  const waiting: Job[] = [];
+  let draining = false;
+  const drain = async () => {
+    draining = true;
+    while (waiting.length) {
+      const batch = waiting.splice(0, 64);
+      await exclusive(async () => {
+        const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+        db.exec("BEGIN IMMEDIATE");
+        for (const job of batch) {
+          if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
+          db.exec("SAVEPOINT turn");
+          try {
+            const value = await job.fn(direct);
+            db.exec("RELEASE turn");
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            if (db.inTransaction) {
+              db.exec("ROLLBACK TO turn");
+              db.exec("RELEASE turn");
+            } else {
+              // SQLite ended the whole transaction (I/O error, disk full): earlier turns were lost too.
+              for (let i = 0; i < outcomes.length; i++) outcomes[i] = { ok: false, error };
+            }
+            outcomes.push({ ok: false, error });
+          }
+        }
+        try {
+          if (db.inTransaction) db.exec("COMMIT");
+        } catch (error) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          batch.forEach((job) => job.reject(error));
+          return;
+        }
+        batch.forEach((job, i) => {
+          const o = outcomes[i]!;
+          if (o.ok) job.resolve(o.value);
+          else job.reject(o.error);
+        });
+      }).catch((error: unknown) => batch.forEach((job) => job.reject(error)));
+    }
+    draining = false;
+  };
   return {
     dialect: "sqlite",
     all: (q, p) => exclusive(() => direct.all(q, p)),
     get: (q, p) => exclusive(() => direct.get(q, p)),
     run: (q, p) => exclusive(() => direct.run(q, p)),
-    transaction: (fn) =>
-      exclusive(async () => {
-        db.exec("BEGIN IMMEDIATE");
-        try {
-          const r = await fn(direct);
-          db.exec("COMMIT");
-          return r;
-        } catch (e) {
-          if (db.inTransaction) db.exec("ROLLBACK");
-          throw e;
-        }
+    transaction: <T>(fn: (sql: Sql) => Promise<T>) =>
+      new Promise<T>((resolve, reject) => {
+        waiting.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+        if (!draining) void drain();
       }),
     close: async () => {
       await tail;
