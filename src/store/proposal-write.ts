@@ -2,7 +2,9 @@
 // and the read questions a turn asks (src/engine/context.ts Lookups). Direct SQL: see sql.ts for why.
 import type { CreateProposal } from "../engine/effects.ts";
 import type { Lookups, ProposalBrief, SimilarQuery } from "../engine/context.ts";
+import { normalizeText } from "../kamus/normalize.ts";
 import { linkAttachments } from "./attachments.ts";
+import { maxPhraseLength } from "./learned-phrases.ts";
 import { searchForm } from "./search.ts";
 import { num, type Sql } from "./sql.ts";
 
@@ -40,14 +42,19 @@ export async function addSupport(sql: Sql, code: string, residentId: string, now
   );
 }
 
-/** Stores a resident's phrase for a kamus entry (once per entry and normalised phrase); true when it is new. */
+/**
+ * Stores a resident's phrase for a kamus entry, normalised as src/store/learned-phrases.ts does (one row per
+ * entry and wording); true when it is new.
+ */
 export async function storeLearnedPhrase(sql: Sql, kode: string, phrase: string, now: Date): Promise<boolean> {
+  const normalized = normalizeText(phrase);
+  if (!normalized || phrase.length > maxPhraseLength) return false;
   const entry = await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [kode]);
   if (!entry) return false;
   const added = await sql.run(
     `INSERT INTO "LearnedPhrase" ("kamusEntryId", "phrase", "normalized", "source", "createdAt") VALUES (?, ?, ?, 'resident', ?)
      ON CONFLICT ("kamusEntryId", "normalized") DO NOTHING`,
-    [entry.id, phrase, searchForm(phrase), now],
+    [entry.id, phrase, normalized, now],
   );
   return added > 0;
 }

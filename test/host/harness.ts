@@ -1,0 +1,146 @@
+// A bot for tests: real host, engine, matcher and regions over a fresh SQLite copy seeded once per process
+// with the sample region list and kamus; fixed clock and deterministic ids.
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import type { InboundMessage } from "../../src/channels/message.ts";
+import type { IdSource } from "../../src/engine/context.ts";
+import { importKamusFile, importWilayahFile } from "../../src/import/index.ts";
+import { buildMatcher } from "../../src/kamus/matcher.ts";
+import type { KamusMatcher } from "../../src/kamus/types.ts";
+import { loadKamus } from "../../src/store/learned-phrases.ts";
+import { createHost, type Host, type HostOptions } from "../../src/host/host.ts";
+import { loadRegions } from "../../src/regions/load.ts";
+import type { RegionIndex } from "../../src/regions/index.ts";
+import { openStore, type Store } from "../../src/store/client.ts";
+import { projectRoot } from "../../src/config/paths.ts";
+import { migrate } from "../../src/store/migrate.ts";
+
+/** The sample files (prisma/seed when present, else the shared data folder). */
+export function sampleFile(name: "wilayah-bekasi.csv" | "kamus-malang-2023.csv"): string {
+  const seed = join(projectRoot, "prisma", "seed", name);
+  return existsSync(seed) ? seed : join(projectRoot, "..", "shared", "data", name);
+}
+
+let seeded: Promise<string> | undefined;
+
+/**
+ * This process's own folder: test/support's shared folder is emptied by every test run's global setup,
+ * and other runs may be going on at the same time.
+ */
+const ownDir = join(tmpdir(), `musrenbang-engine-test-${process.pid}`);
+
+/** A migrated SQLite file with the sample region and kamus, made once per process. */
+function seededTemplate(): Promise<string> {
+  seeded ??= (async () => {
+    mkdirSync(ownDir, { recursive: true });
+    const path = join(ownDir, `seeded.db`);
+    const store = openStore(`file:${path}`);
+    // Migrated here rather than copied from test/support's template, which a parallel run may be rewriting.
+    await migrate(store);
+    await importWilayahFile(store, sampleFile("wilayah-bekasi.csv"));
+    await importKamusFile(store, sampleFile("kamus-malang-2023.csv"));
+    await store.db.$disconnect();
+    return path;
+  })();
+  return seeded;
+}
+
+/** A fresh seeded SQLite store. */
+export async function seededSqlite(): Promise<Store> {
+  const template = await seededTemplate();
+  const path = join(ownDir, `${randomUUID()}.db`);
+  copyFileSync(template, path);
+  return openStore(`file:${path}`);
+}
+
+/** Seeds an already migrated, empty store (PostgreSQL cases). */
+export async function seed(store: Store): Promise<void> {
+  await importWilayahFile(store, sampleFile("wilayah-bekasi.csv"));
+  await importKamusFile(store, sampleFile("kamus-malang-2023.csv"));
+}
+
+/** The matcher over the kamus (and learned phrases) in the database, as the app builds it. */
+export async function matcherFor(store: Store): Promise<KamusMatcher> {
+  const { entries, learned } = await loadKamus(store.db);
+  return buildMatcher(entries, learned);
+}
+
+/** Deterministic ids: R1, R2, ... and code suffixes from a fixed sequence. */
+export function sequentialIds(): IdSource {
+  let r = 0;
+  let c = 0;
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  return {
+    residentId: () => `R${++r}`,
+    codeSuffix: () => {
+      const n = c++ * 7919 + 1234;
+      let s = "";
+      for (let i = 0, x = n; i < 4; i++, x = Math.floor(x / alphabet.length)) s += alphabet[x % alphabet.length];
+      return s;
+    },
+  };
+}
+
+/** A settable clock starting at 2026-03-02 09:00 WIB. */
+export class TestClock {
+  time = Date.parse("2026-03-02T02:00:00Z");
+  now = (): Date => new Date(this.time);
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export interface Bot {
+  store: Store;
+  host: Host;
+  clock: TestClock;
+  matcher: KamusMatcher;
+  regions: RegionIndex;
+  /** A new host over the same database (a restart). */
+  restart(): Promise<void>;
+  /** Closes the host and the Prisma client. */
+  close(): Promise<void>;
+  send(chatId: string, message: Partial<InboundMessage> & { text?: string }): ReturnType<Host["handle"]>;
+}
+
+let messageCounter = 0;
+
+/** Starts a bot over a fresh seeded SQLite database (or `store`, already seeded). */
+export async function startBot(options: Partial<HostOptions> & { store?: Store } = {}): Promise<Bot> {
+  const store = options.store ?? (await seededSqlite());
+  const clock = new TestClock();
+  const ids = sequentialIds();
+  const regions = await loadRegions(store.db);
+  let matcher = options.matcher ?? (await matcherFor(store));
+  const make = () =>
+    createHost({ dataDir: join(ownDir, "data"), ...options, store, matcher, regions, clock: clock.now, ids });
+  const bot: Bot = {
+    store,
+    clock,
+    matcher,
+    regions,
+    host: make(),
+    async restart() {
+      await bot.host.close();
+      matcher = options.matcher ?? (await matcherFor(store));
+      bot.matcher = matcher;
+      bot.host = make();
+    },
+    async close() {
+      await bot.host.close();
+      await store.db.$disconnect();
+    },
+    send(chatId, message) {
+      return bot.host.handle({
+        channel: "web",
+        chatId,
+        messageId: `m${++messageCounter}`,
+        kind: "text",
+        ...message,
+      } as InboundMessage);
+    },
+  };
+  return bot;
+}

@@ -1,0 +1,102 @@
+// The host's promises: one turn per message id, one turn at a time per conversation, nothing saved by a
+// turn that throws (and an apology instead of silence), rate limit, outbox rows per channel.
+import { afterEach, describe, expect, it } from "vitest";
+import type { KamusMatcher } from "../../src/kamus/types.ts";
+import { readState } from "../../src/engine/state.ts";
+import { startBot, type Bot } from "./harness.ts";
+
+let bot: Bot | undefined;
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+async function consented(b: Bot, chatId: string) {
+  await b.send(chatId, { text: "halo" });
+  await b.send(chatId, { text: "1" });
+}
+
+describe("host", () => {
+  it("runs one turn for a message id delivered twice", async () => {
+    bot = await startBot();
+    const first = await bot.send("u1", { text: "halo", messageId: "same" });
+    const again = await bot.send("u1", { text: "halo", messageId: "same" });
+    expect(first.replies.length).toBeGreaterThan(0);
+    expect(again).toMatchObject({ replies: [], duplicate: true, expecting: "consent" });
+    expect(await bot.store.db.inboundMessage.count()).toBe(1);
+  });
+
+  it("keeps one consistent state when 50 messages of one resident arrive at once", async () => {
+    bot = await startBot({ rateLimit: { max: 1000, windowMs: 60_000 } });
+    await consented(bot, "u1");
+    await bot.send("u1", { text: "1" }); // new proposal: asks the desa
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => bot!.send("u1", { text: i % 2 ? "sukamaju" : "kembali" })),
+    );
+    for (const r of results) expect(r.replies.length).toBeGreaterThan(0);
+    expect(await bot.store.db.inboundMessage.count()).toBe(53);
+    const row = await bot.store.db.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: "web", chatId: "u1" } } });
+    const state = readState(row.state);
+    // The last message was "sukamaju": the desa is set and the problem is asked.
+    expect(bot.regions.byCode(state.draft!.villageCode!)?.name).toBe("Sukamaju");
+    expect(state.expecting).toBe("problem");
+    // Every reply went into the outbox, in order.
+    expect(await bot.store.db.outboxMessage.count()).toBe(results.reduce((n, r) => n + r.replies.length, 0) + 3);
+  });
+
+  it("saves nothing when a turn throws and answers with an apology", async () => {
+    const base = await startBot();
+    const failing: KamusMatcher = {
+      match: (text, o) => {
+        if (text.includes("meledak")) throw new Error("matcher exploded");
+        return base.matcher.match(text, o);
+      },
+      learn: (p) => base.matcher.learn(p),
+      entry: (k) => base.matcher.entry(k),
+    };
+    await base.host.close();
+    bot = await startBot({ store: base.store, matcher: failing });
+    await consented(bot, "u1");
+    const before = await bot.store.db.conversation.findFirstOrThrow();
+    const inboundBefore = await bot.store.db.inboundMessage.count();
+    const r = await bot.send("u1", { text: "jalan meledak di desa sukamaju minta diperbaiki" });
+    expect(r.replies).toHaveLength(1);
+    expect(r.replies[0]!.text).toMatch(/Mohon maaf, sedang ada gangguan/);
+    expect(r.expecting).toBeNull();
+    const after = await bot.store.db.conversation.findFirstOrThrow();
+    expect(after.state).toBe(before.state);
+    expect(await bot.store.db.inboundMessage.count()).toBe(inboundBefore);
+  });
+
+  it("puts telegram replies in the outbox as PENDING and web replies as SENT", async () => {
+    bot = await startBot();
+    await bot.send("u1", { text: "halo" });
+    await bot.host.handle({ channel: "telegram", chatId: "777", messageId: "t1", kind: "text", text: "halo" });
+    const rows = await bot.store.db.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.channel, r.status])).toEqual([
+      ["web", "SENT"],
+      ["telegram", "PENDING"],
+    ]);
+    expect(JSON.parse(rows[1]!.payload)).toMatchObject({ channel: "telegram", chatId: "777", options: [{ key: "1" }, { key: "2" }] });
+  });
+
+  it("limits messages per resident with one polite notice per window", async () => {
+    bot = await startBot({ rateLimit: { max: 3, windowMs: 60_000 } });
+    const tg = (i: number) => bot!.host.handle({ channel: "telegram", chatId: "9", messageId: `r${i}`, kind: "text", text: "halo" });
+    for (let i = 0; i < 3; i++) await tg(i);
+    const notice = await tg(3);
+    expect(notice.replies[0]!.text).toMatch(/terlalu banyak/);
+    expect((await tg(4)).replies).toEqual([]);
+    bot.clock.advance(61_000);
+    expect((await tg(5)).replies[0]!.text).toMatch(/setuju/);
+  });
+
+  it("stores nothing personal before consent", async () => {
+    bot = await startBot();
+    await bot.send("u1", { text: "nama saya Budi, jalan di RT 3 rusak" });
+    await bot.send("u1", { text: "tidak" });
+    expect(await bot.store.db.resident.count()).toBe(0);
+    const row = await bot.store.db.conversation.findFirstOrThrow();
+    expect(row.state).not.toMatch(/Budi|jalan/);
+  });
+});
