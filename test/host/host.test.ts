@@ -100,3 +100,44 @@ describe("host", () => {
     expect(row.state).not.toMatch(/Budi|jalan/);
   });
 });
+
+describe("host effects", () => {
+  it("stores the photo on disk, links it to the proposal and learns the resident's wording", async () => {
+    bot = await startBot();
+    await consented(bot, "u1");
+    await bot.send("u1", { text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2" });
+    const offered = await bot.send("u1", { text: "1" });
+    expect(offered.expecting).toBe("beneficiaries");
+    await bot.send("u1", { text: "40" });
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]);
+    const photo = await bot.send("u1", { kind: "photo", media: { mimeType: "image/jpeg", data: jpeg } });
+    expect(photo.replies[0]!.text).toMatch(/Foto diterima/);
+    await bot.send("u1", { text: "Ani" });
+    const done = await bot.send("u1", { text: "ya" });
+    const code = /Kode usulan: (U26-\w{4})/.exec(done.replies[0]!.text)![1]!;
+    const p = await bot.store.db.proposal.findUniqueOrThrow({ where: { code }, include: { attachments: true, kamusEntry: true } });
+    expect(p.attachments).toHaveLength(1);
+    expect(p.attachments[0]).toMatchObject({ mimeType: "image/jpeg", size: 6 });
+    const learned = await bot.store.db.learnedPhrase.findMany({ include: { kamusEntry: true } });
+    expect(learned).toHaveLength(1);
+    expect(learned[0]!.kamusEntry.kode).toBe(p.kamusEntry!.kode);
+    expect(learned[0]!.source).toBe("resident");
+  });
+
+  it("remembers the proposer name for the next proposal", async () => {
+    bot = await startBot();
+    await consented(bot, "u1");
+    const first = ["jalan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2", "1", "40", "lewati", "Ani", "ya"];
+    for (const t of first) await bot.send("u1", { text: t });
+    await bot.send("u1", { text: "menu" });
+    await bot.send("u1", { text: "1" });
+    let last = await bot.send("u1", { text: "saluran air di rt 4 rw 2 desa srimukti mampet, minta normalisasi saluran" });
+    const answers: Record<string, string> = { kamus: "1", volume: "10", beneficiaries: "40", photo: "lewati" };
+    for (let i = 0; i < 6 && last.expecting !== "confirm"; i++) {
+      expect(last.expecting).not.toBe("name");
+      last = await bot.send("u1", { text: answers[last.expecting ?? ""] ?? "1" });
+    }
+    expect(last!.expecting).toBe("confirm");
+    expect(last!.replies.at(-1)!.text).toMatch(/Nama pengusul: Ani/);
+  });
+});
