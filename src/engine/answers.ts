@@ -121,6 +121,9 @@ function answerVillage(text: string, state: ConversationState, ctx: TurnContext,
   if (found.kind === "ambiguous") {
     return { ...state, villageChoices: found.candidates.map((v) => v.code) };
   }
+  // A kecamatan instead of a desa: offer its desa.
+  const inDistrict = ctx.regions.villagesOfDistrict(text);
+  if (inDistrict?.length) return { ...state, villageChoices: inDistrict.map((v) => v.code) };
   out.say(t("village.not_found", { text: clip(text.trim(), 40) }));
   return undefined;
 }

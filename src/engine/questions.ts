@@ -31,8 +31,11 @@ export function ask(slot: Slot, state: ConversationState, ctx: TurnContext, out:
     case "village": {
       const choices = (state.villageChoices ?? []).map((c) => ctx.regions.byCode(c)).filter((v) => !!v);
       if (choices.length) {
+        const oneDistrict = choices.every((v) => v.districtCode === choices[0]!.districtCode);
         out.say(
-          t("ask.district", { name: choices[0]!.name }),
+          oneDistrict
+            ? t("ask.village_in_district", { district: choices[0]!.districtName })
+            : t("ask.district", { name: choices[0]!.name }),
           numbered(choices.map((v) => `${v.name}, Kec. ${v.districtName}`)),
         );
       } else out.say(t("ask.village"));

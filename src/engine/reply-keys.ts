@@ -17,6 +17,7 @@ export const REPLY_KEYS = [
   "fallback.unknown",
   "ask.village",
   "ask.district",
+  "ask.village_in_district",
   "village.found",
   "village.not_found",
   "ask.problem",

@@ -27,6 +27,8 @@ export interface RegionIndex {
   searchAnswer(text: string): VillageSearch;
   /** Looks for a desa mentioned inside a longer message; stricter, to avoid false hits. */
   searchMention(text: string): VillageSearch;
+  /** The desa of a kecamatan named by a short answer ("cibitung", "kec. tambun utara"), or undefined. */
+  villagesOfDistrict(text: string): VillageRef[] | undefined;
   /** Narrows candidates by a kecamatan named in `text` (or a number 1..n picking one). */
   pickDistrict(candidates: VillageRef[], text: string): VillageRef | undefined;
   byCode(code: string): VillageRef | undefined;
@@ -102,6 +104,20 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     searchAnswer: (text) => search(text, ANSWER_THRESHOLD, 3),
     searchMention: (text) => search(text, MENTION_THRESHOLD, 2),
     byCode: (code) => byCode.get(code),
+    villagesOfDistrict(text) {
+      const key = regionKey(words(text).filter((w) => !REGION_PREFIXES.has(w)).join(""));
+      if (key.length < 4) return undefined;
+      let best: string | undefined;
+      let bestScore = 0.85;
+      for (const d of districtKeys) {
+        const s = similarity(key, d);
+        if (s >= bestScore) {
+          best = d;
+          bestScore = s;
+        }
+      }
+      return best ? entries.filter((e) => e.dkey === best).map((e) => e.v) : undefined;
+    },
     pickDistrict(candidates, text) {
       const t = text.trim();
       if (/^\d+$/.test(t)) return candidates[Number(t) - 1];
