@@ -1,0 +1,31 @@
+// A whole proposal through the host on each database (PostgreSQL when TEST_DATABASE_URL is set).
+import { describe, expect, it } from "vitest";
+import { storeCases } from "../support/stores.ts";
+import { seed, startBot } from "./harness.ts";
+
+describe.each(storeCases())("host on $name", ({ open }) => {
+  it("takes a resident from consent to a stored proposal and its status", async () => {
+    const store = await open();
+    await seed(store);
+    const bot = await startBot({ store });
+    try {
+      const texts = ["halo", "1", "jalan lingkungan rt 3 rw 5 desa sukamaju rusak, minta dibangun rabat beton panjang 100 lebar 3"];
+      let last = await bot.send("u1", { text: texts[0] });
+      for (const t of texts.slice(1)) last = await bot.send("u1", { text: t });
+      const answers: Record<string, string> = { kamus: "1", volume: "100", beneficiaries: "80", photo: "lewati", name: "Ani", confirm: "ya" };
+      for (let i = 0; i < 8 && !last.replies.some((r) => /Kode usulan/.test(r.text)); i++) {
+        last = await bot.send("u1", { text: answers[last.expecting ?? ""] ?? "1" });
+      }
+      const code = /Kode usulan: (U26-\w{4})/.exec(last.replies.map((r) => r.text).join("\n"))?.[1];
+      expect(code).toBeDefined();
+      const p = await store.db.proposal.findUniqueOrThrow({ where: { code: code! }, include: { village: true } });
+      expect(p).toMatchObject({ status: "DIAJUKAN", rt: "03", rw: "05", proposerName: "Ani", channel: "web" });
+      expect(p.village.name).toBe("Sukamaju");
+      const status = await bot.send("u1", { text: `status ${code}` });
+      expect(status.replies[0]!.text).toMatch(/menunggu pemeriksaan petugas/);
+      expect(await store.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(0);
+    } finally {
+      await bot.close();
+    }
+  });
+});
