@@ -41,10 +41,10 @@ type KamusColumns = ColumnMap<KamusField> & Required<Pick<ColumnMap<KamusField>,
 
 function kamusColumnsOf(table: Table): KamusColumns {
   const columns = mapColumns(table.headers, kamusAliases);
-  const missing = !columns.nama ? "a name column" : !columns.kode ? "a kode column" : undefined;
+  const missing = !columns.nama ? "name" : !columns.kode ? "kode" : undefined;
   if (missing) {
     const found = table.headers.filter(Boolean).join(", ");
-    const message = `no ${missing} among the headers (${found}); expected the kamus headers of ${expectedKamusHeaders}`;
+    const message = `no ${missing} column among the headers (${found}); expected the kamus headers of ${expectedKamusHeaders}`;
     throw new ImportError(table.file, [{ line: table.headerLine, message }]);
   }
   return columns as KamusColumns;

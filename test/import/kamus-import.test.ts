@@ -94,7 +94,7 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     expect(await importFailure(importKamusFile(store, repeated))).toMatch(/^dup\.csv line 4, column kode: kode "A" is already used on line 2/);
     const unknown = writeTmp("other.csv", "nomor,judul\n1,Rabat\n");
     const message = await importFailure(importKamusFile(store, unknown));
-    expect(message).toMatch(/^other\.csv line 1: no a name column among the headers \(nomor, judul\); expected .*nama_usulan.*giat_teks/);
+    expect(message).toMatch(/^other\.csv line 1: no name column among the headers \(nomor, judul\); expected .*nama_usulan.*giat_teks/);
     const price = writeTmp("price.csv", "kode;nama;harga_satuan\nA;Rabat;350000\nB;Paving;Rp 1,2 juta\n");
     expect(await importFailure(importKamusFile(store, price))).toMatch(/^price\.csv line 3, column harga_satuan: price "Rp 1,2 juta" is not a number/);
     expect(await store.db.kamusEntry.count()).toBe(0);
@@ -136,15 +136,19 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     expect(small).toEqual([]);
   });
 
-  it("imports and then fully updates 3,000 rows within a few seconds", async () => {
-    let started = Date.now();
-    expect(await importKamusFile(store, writeTmp("k3000.csv", generatedKamus(3000)))).toMatchObject({ created: 3000 });
-    const createMs = Date.now() - started;
-    started = Date.now();
-    expect(await importKamusFile(store, writeTmp("k3000b.csv", generatedKamus(3000, " (revisi)")))).toMatchObject({ updated: 3000 });
-    const updateMs = Date.now() - started;
-    console.log(`${storeCase.name}: 3,000 rows created in ${createMs} ms, updated in ${updateMs} ms`);
-    expect(createMs).toBeLessThan(10_000);
-    expect(updateMs).toBeLessThan(10_000);
+  it("imports, re-imports and then fully updates 3,000 rows within seconds", async () => {
+    const timed = async (path: string) => {
+      const started = Date.now();
+      return { counts: await importKamusFile(store, path), ms: Date.now() - started };
+    };
+    const create = await timed(writeTmp("k3000.csv", generatedKamus(3000)));
+    const same = await timed(writeTmp("k3000.csv", generatedKamus(3000)));
+    const update = await timed(writeTmp("k3000b.csv", generatedKamus(3000, " (revisi)")));
+    expect([create.counts.created, same.counts.unchanged, update.counts.updated]).toEqual([3000, 3000, 3000]);
+    console.log(`${storeCase.name}: 3,000 rows created in ${create.ms} ms, unchanged in ${same.ms} ms, updated in ${update.ms} ms`);
+    // Bounds with room for a busy CI machine; quiet, these take about 1 s, 0.1 s and 2.5 s (one UPDATE per changed row).
+    expect(create.ms).toBeLessThan(10_000);
+    expect(same.ms).toBeLessThan(3_000);
+    expect(update.ms).toBeLessThan(15_000);
   });
 });
