@@ -1,13 +1,14 @@
 // Migrates once per test run: a template SQLite file that each test copies, and TEST_DATABASE_URL if set.
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { openStore } from "../../src/store/client.ts";
 import { migrate } from "../../src/store/migrate.ts";
-import { templateSqlitePath, testTmpDir } from "./paths.ts";
 
-export default async function setup(): Promise<void> {
-  rmSync(testTmpDir, { recursive: true, force: true });
-  mkdirSync(testTmpDir, { recursive: true });
-  const sqlite = openStore(`file:${templateSqlitePath}`);
+export default async function setup(): Promise<() => void> {
+  const dir = mkdtempSync(join(tmpdir(), "musrenbang-test-"));
+  process.env.MUSRENBANG_TEST_DIR = dir;
+  const sqlite = openStore(`file:${join(dir, "template.db")}`);
   await migrate(sqlite);
   await sqlite.db.$disconnect();
   const pgUrl = process.env.TEST_DATABASE_URL;
@@ -20,4 +21,5 @@ export default async function setup(): Promise<void> {
       "PostgreSQL tests skipped: set TEST_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test to run them too.",
     );
   }
+  return () => rmSync(dir, { recursive: true, force: true });
 }
