@@ -13,7 +13,7 @@ import { trainClassifier, type IntentClassifier } from "../nlu/classifier.ts";
 import { defaultIntentData, type IntentData } from "../nlu/files.ts";
 import type { RegionIndex } from "../regions/index.ts";
 import type { Store } from "../store/client.ts";
-import { loadConversation, recordInbound, saveConversation } from "../store/conversations.ts";
+import { finishTurn, startTurn } from "../store/turn-writes.ts";
 import { openSql, type SqlPool } from "../store/sql.ts";
 import { enqueue } from "../store/outbox.ts";
 import { proposalLookups } from "../store/proposal-write.ts";
@@ -113,15 +113,13 @@ export function createHost(options: HostOptions): Host {
 
     let after: (() => void)[] = [];
     const result = await sql.transaction(async (tx) => {
-        const fresh = await recordInbound(tx, inbound, now);
-        const conversation = await loadConversation(tx, channel, chatId);
-        if (!fresh) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
+        const conversation = await startTurn(tx, inbound, now);
+        if (!conversation.fresh) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
         const ctx: TurnContext = { now, ids, matcher: options.matcher, regions, classifier, texts, lookups: proposalLookups(tx), config };
         const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
         after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: options.matcher });
-        await saveConversation(tx, inbound, r.state, conversation.exists, now);
         const replies = address(r.replies);
-        await enqueue(tx, replies, now, { sent: channel === "web" });
+        await finishTurn(tx, inbound, r.state, conversation.exists, replies, now, { sent: channel === "web" });
         return { replies, expecting: expectingOf(r.state) } satisfies HandleResult;
     });
     for (const fn of after) fn();

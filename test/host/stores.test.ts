@@ -24,6 +24,11 @@ describe.each(storeCases())("host on $name", ({ open }) => {
       const status = await bot.send("u1", { text: `status ${code}` });
       expect(status.replies[0]!.text).toMatch(/menunggu pemeriksaan petugas/);
       expect(await store.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(0);
+      const again = await bot.send("u1", { text: "status", messageId: "same" });
+      expect(await bot.send("u1", { text: "status", messageId: "same" })).toEqual({ replies: [], expecting: again.expecting, duplicate: true });
+      const tg = await bot.host.handle({ channel: "telegram", chatId: "9", messageId: "t1", kind: "text", text: "halo" });
+      expect(tg.expecting).toBe("consent");
+      expect(await store.db.outboxMessage.count({ where: { channel: "telegram", status: "PENDING" } })).toBe(1);
     } finally {
       await bot.close();
     }
