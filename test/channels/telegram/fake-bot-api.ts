@@ -108,6 +108,18 @@ export class FakeBotApi {
       if (failure.status >= 500) return void res.writeHead(failure.status, failure.description).end();
       return this.json(res, failure.status, { ok: false, error_code: failure.status, description: failure.description, parameters: failure.parameters });
     }
+    if (method === "getUpdates") {
+      // Updates are handed out once each; a "re-delivery" is the same update pushed again.
+      if (this.updates.length === 0 && (body.timeout ?? 0) > 0) {
+        await new Promise<void>((resolve) => {
+          this.waiters.push(resolve);
+          setTimeout(resolve, 2000).unref();
+        });
+      }
+      // A poller that went away (bot stopped) must not swallow updates meant for the next one.
+      if (res.destroyed || req.socket.destroyed) return;
+      return this.json(res, 200, { ok: true, result: this.updates.splice(0) });
+    }
     this.json(res, 200, { ok: true, result: await this.result(method, body) });
   }
 
@@ -115,16 +127,6 @@ export class FakeBotApi {
     switch (method) {
       case "getMe":
         return BOT;
-      case "getUpdates": {
-        // Updates are handed out once each; a "re-delivery" is the same update pushed again.
-        if (this.updates.length === 0 && (body.timeout ?? 0) > 0) {
-          await new Promise<void>((resolve) => {
-            this.waiters.push(resolve);
-            setTimeout(resolve, 2000).unref();
-          });
-        }
-        return this.updates.splice(0);
-      }
       case "sendMessage":
         return { message_id: this.nextMessageId++, date: 0, chat: { id: Number(body.chat_id), type: "private" }, text: body.text };
       case "getFile": {

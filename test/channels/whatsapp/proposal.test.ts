@@ -25,7 +25,16 @@ let turns = 0;
 beforeEach(async () => {
   bot = await seededHost();
   clock = new FakeClock();
-  const host = { handle: async (m: Parameters<typeof bot.host.handle>[0]) => ((turns++), bot.host.handle(m)) };
+  // Counts finished turns, so a test knows when the replies are in the outbox.
+  const host = {
+    handle: async (m: Parameters<typeof bot.host.handle>[0]) => {
+      try {
+        return await bot.host.handle(m);
+      } finally {
+        turns++;
+      }
+    },
+  };
   channel = startWhatsApp({
     config: { whatsapp: { enabled: true, authDir: "/tmp/unused", chromiumPath: "/usr/bin/chromium" } },
     host,
@@ -49,8 +58,7 @@ async function say(message: WaMessage): Promise<string> {
   const before = turns;
   const seen = client.sent.length;
   client.emit("message", message);
-  for (let i = 0; i < 200 && turns === before; i++) await new Promise((r) => setTimeout(r, 10));
-  await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 500 && turns === before; i++) await new Promise((r) => setTimeout(r, 10));
   for (let i = 0; i < 30; i++) {
     await outbox.tick();
     clock.advance(1500);
