@@ -74,7 +74,16 @@ export function startTelegram(options: StartTelegramOptions): TelegramChannel {
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
+  /** The command menu is a convenience: a failure is logged, never a reason to stay offline. */
   async function setCommands() {
+    try {
+      await setCommandMenus();
+    } catch (error) {
+      log.warn({ err: error }, "telegram command menu not set");
+    }
+  }
+
+  async function setCommandMenus() {
     const c = texts.commands;
     const all: BotCommand[] = (["start", "usul", "status", "bantuan", "batal"] as const).map((command) => ({ command, description: c[command] }));
     await bot.telegram.setMyCommands(all, { scope: { type: "all_private_chats" } });

@@ -50,6 +50,15 @@ describe("telegram private chat", () => {
     expect(api.callsOf("setMyCommands").map((c) => c.body.scope.type)).toContain("all_chat_administrators");
   });
 
+  it("starts polling even when the command menu cannot be set", async () => {
+    await channel.stop();
+    api.failNext("setMyCommands", { status: 400, description: "Bad Request: BOT_COMMAND_INVALID" });
+    channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host: handler, store, logger });
+    await channel.ready;
+    api.push(textUpdate(siti, "halo"));
+    expect((await handler.nth(1)).text).toBe("halo");
+  });
+
   it("passes /start with its deep-link payload", async () => {
     const update = api.push(textUpdate(siti, "/start desa_3216010001"));
     expect(await handler.nth(1)).toEqual({
