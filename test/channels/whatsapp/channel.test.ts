@@ -202,6 +202,14 @@ describe("whatsapp connection", () => {
     expect(client().sent).toEqual([{ chatId: "6281@c.us", content: "Setuju?\n\n1. Setuju\n2. Tidak setuju" }]);
   });
 
+  it("reports send failures so the outbox retries, except for ids that are not WhatsApp accounts", async () => {
+    const reply = { channel: "whatsapp" as const, chatId: "6281@c.us", text: "halo" };
+    client().failSend = new Error("Protocol error (Runtime.callFunctionOn): Target closed");
+    await expect(channel.sender.send(reply)).rejects.toMatchObject({ failure: "transient" });
+    client().failSend = new Error("Evaluation failed: Error: invalid wid");
+    await expect(channel.sender.send(reply)).rejects.toMatchObject({ failure: "permanent" });
+  });
+
   it("uses the server Chromium flags", () => {
     expect(CHROMIUM_ARGS).toEqual(["--no-sandbox", "--disable-gpu", "--disable-background-networking"]);
   });
