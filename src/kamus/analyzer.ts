@@ -21,8 +21,12 @@ interface Token {
 
 /** A concept the message describes, e.g. flooding → ["drainase"], ["saluran"], ["sumur resapan"]. */
 export interface FiredConcept {
+  /** Position in intents/kamus/concepts.yaml: a stable key for caches. */
+  id: number;
   name: string;
   weight: number;
+  /** Adds only to entries the message already matches otherwise. */
+  modifier: boolean;
   /** Catalogue phrases (as index terms); an entry scores by its best phrase. */
   phrases: string[][];
   /** The message's own terms that fired it. */
@@ -37,6 +41,8 @@ export interface AnalyzedQuery {
   concepts: FiredConcept[];
   /** The message's own meaningful terms, in order, without immediate repeats. */
   original: string[];
+  /** Kinds of activity the message asks for (intents/kamus/modes.yaml), e.g. "training". */
+  modes: Set<string>;
   /** Sizes the message mentions (area, length, width, floors, households). */
   quantities: Quantities;
   /** Out-of-scope signs (intents/kamus/scope.yaml) the resident asks for (landmarks excluded), as terms. */
@@ -51,6 +57,7 @@ interface Concept {
   triggers: string[][];
   phrases: string[][];
   weight: number;
+  modifier: boolean;
 }
 
 /** Numbers next to these words describe a size that identifies an entry ("box 40 cm", "2 sisi", "40 watt"). */
@@ -98,12 +105,37 @@ function markContext(tokens: Token[]): void {
   }
 }
 
+/**
+ * "Rabat beton tanpa wiremesh": the word after "tanpa" (without) becomes its own term "-wiremesh", so "tanpa
+ * wiremesh" and "dengan wiremesh" stop matching each other, in entries and in messages alike.
+ */
+function negateAfterTanpa(tokens: Token[]): Token[] {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.surface !== "tanpa") continue;
+    const next = tokens[i + 1]!;
+    if (next.stop && !next.keep) continue;
+    tokens[i + 1] = { ...next, stem: `-${next.stem}`, keep: true };
+  }
+  return tokens;
+}
+
+/** Where each stem occurs in `seq`. */
+function positionsOf(seq: readonly string[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  seq.forEach((s, i) => {
+    const list = positions.get(s);
+    if (list) list.push(i);
+    else positions.set(s, [i]);
+  });
+  return positions;
+}
+
 /** True when `trigger` occurs in `seq` in order, spread over at most its length + TRIGGER_SLACK tokens. */
-function occurs(trigger: readonly string[], seq: readonly string[], positions: Map<string, number[]>): boolean {
+function occurs(trigger: readonly string[], seq: readonly string[], positions: Map<string, number[]>, slack = TRIGGER_SLACK): boolean {
   const starts = positions.get(trigger[0]!);
   if (!starts) return false;
   if (trigger.length === 1) return true;
-  const span = trigger.length + TRIGGER_SLACK;
+  const span = trigger.length + slack;
   for (const start of starts) {
     let k = 1;
     for (let j = start + 1; j < seq.length && j < start + span && k < trigger.length; j++) {
@@ -121,6 +153,7 @@ export class Analyzer {
   private readonly concepts: Concept[] = [];
   /** Concept triggers by their first stem, so a query only tests triggers that can occur. */
   private readonly triggersByFirst = new Map<string, { concept: number; trigger: string[] }[]>();
+  private readonly modeRules: { name: string; entry: string[][]; except: string[][]; asked: string[][]; factor: number }[] = [];
   private readonly privateCues: string[][] = [];
   private readonly outsideCues: string[][] = [];
   /** Stems the language data knows (synonym variants, concept triggers): never "corrected". */
@@ -134,7 +167,10 @@ export class Analyzer {
       // A canonical phrase is one index term: "tangki septik" counts once, like "pju".
       const term = this.rawTokens(canonical).map((t) => t.stem).join(" ");
       for (const v of [canonical, ...variants]) {
-        this.synonyms.add(this.rawTokens(v).map((t) => t.stem), term);
+        const tokens = this.rawTokens(v);
+        // A variant made only of stop words would swallow them everywhere: skip it.
+        if (tokens.every((t) => t.stop)) continue;
+        this.synonyms.add(tokens.map((t) => t.stem), term);
         this.remember(v);
       }
     }
@@ -145,6 +181,7 @@ export class Analyzer {
         triggers: c.when.map((w) => this.sequenceOf(w)).filter((t) => t.some((s) => !this.normalizer.isStopword(s))),
         phrases: c.suggest.map((s) => this.documentTerms(s)).filter((p) => p.length > 0),
         weight: c.weight ?? data.concepts.defaultWeight,
+        modifier: c.modifier,
       });
       for (const w of [...c.when, ...c.suggest]) this.remember(w);
     }
@@ -155,9 +192,32 @@ export class Analyzer {
         this.triggersByFirst.set(trigger[0]!, list);
       }
     });
+    for (const [name, m] of Object.entries(data.modes.modes)) {
+      this.modeRules.push({
+        name,
+        entry: m.entry.map((w) => this.sequenceOf(w)),
+        except: m.except.map((w) => this.sequenceOf(w)),
+        asked: m.asked.map((w) => this.sequenceOf(w)),
+        factor: m.factor,
+      });
+    }
     for (const p of data.scope.private) this.privateCues.push(this.sequenceOf(p));
     for (const p of data.scope.outside) this.outsideCues.push(this.sequenceOf(p));
     for (const cue of [...this.privateCues, ...this.outsideCues]) for (const s of cue) this.knownStems.add(s);
+  }
+
+  /** Every concept as the matcher scores it (id = position), e.g. to precompute their values per entry. */
+  allConcepts(): FiredConcept[] {
+    return this.concepts.map((c, id) => ({ id, name: c.name, weight: c.weight, modifier: c.modifier, phrases: c.phrases, sources: [] }));
+  }
+
+  /** The kinds of activity (mode name → score factor when not asked for) an entry's name announces. */
+  entryModes(name: string): { mode: string; factor: number }[] {
+    const seq = this.sequenceOf(name);
+    const positions = positionsOf(seq);
+    return this.modeRules
+      .filter((m) => m.entry.some((p) => occurs(p, seq, positions)) && !m.except.some((p) => occurs(p, seq, positions)))
+      .map((m) => ({ mode: m.name, factor: m.factor }));
   }
 
   /** True for a stem the language data or the Indonesian dictionary knows (else probably a name or a typo). */
@@ -167,7 +227,15 @@ export class Analyzer {
 
   /** The terms stored for one kamus field: `"Pembangunan Jalan Rabat Beton"` → `["bangun", "jalan", "rabat beton"]`. */
   documentTerms(text: string): string[] {
-    return this.content(this.rewrite(this.rawTokens(text)));
+    return this.content(negateAfterTanpa(this.rewrite(this.rawTokens(text))));
+  }
+
+  /**
+   * The words inside the synonym phrases of a text: an entry named "gerobak sampah" is also a little about
+   * "sampah", so a message about rubbish reaches it (the matcher gives these a weaker field of their own).
+   */
+  phraseParts(terms: readonly string[]): string[] {
+    return terms.filter((t) => t.includes(" ")).flatMap((t) => t.split(" ").filter((w) => !this.normalizer.isStopword(w)));
   }
 
   /** Surface word → stem for the meaningful words of `text` (targets for the typo corrector). */
@@ -184,7 +252,7 @@ export class Analyzer {
     const surfaces = this.normalizer.tokens(text);
     let tokens = this.rawTokens(surfaces);
     if (correct) tokens = tokens.map((t) => this.corrected(t, correct));
-    const rewritten = this.rewrite(tokens);
+    const rewritten = negateAfterTanpa(this.rewrite(tokens));
     markContext(rewritten);
     const original = this.content(rewritten);
     const terms = new Map<string, number>();
@@ -195,12 +263,7 @@ export class Analyzer {
       terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, weight));
     }
     const seq = rewritten.map((t) => t.stem);
-    const positions = new Map<string, number[]>();
-    seq.forEach((s, i) => {
-      const list = positions.get(s);
-      if (list) list.push(i);
-      else positions.set(s, [i]);
-    });
+    const positions = positionsOf(seq);
     const fired = new Map<number, Set<string>>();
     for (const first of positions.keys()) {
       for (const { concept, trigger } of this.triggersByFirst.get(first) ?? []) {
@@ -212,17 +275,19 @@ export class Analyzer {
     }
     const concepts: FiredConcept[] = [...fired.keys()].sort((a, b) => a - b).map((i) => {
       const c = this.concepts[i]!;
-      return { name: c.name, weight: c.weight, phrases: c.phrases, sources: [...fired.get(i)!] };
+      return { id: i, name: c.name, weight: c.weight, modifier: c.modifier, phrases: c.phrases, sources: [...fired.get(i)!] };
     });
     const cues: AnalyzedQuery["cues"] = [];
     for (const [kind, list] of [["private", this.privateCues], ["outside", this.outsideCues]] as const) {
       for (const cue of list) {
-        if (!occurs(cue, seq, positions)) continue;
+        // Cues are exact phrases: "ulang ... tahun" in "diaspal ulang, sudah 5 tahun" is no birthday.
+        if (!occurs(cue, seq, positions, 0)) continue;
         const asked = cue.filter((s) => (terms.get(s) ?? 0) >= ASKED_WEIGHT);
         if (asked.length) cues.push({ kind, terms: cue.filter((s) => terms.has(s)) });
       }
     }
-    return { terms, concepts, original, quantities: quantitiesOf(surfaces), cues };
+    const modes = new Set(this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name));
+    return { terms, concepts, original, modes, quantities: quantitiesOf(surfaces), cues };
   }
 
   /** Normalised, stemmed tokens with stop-word marks; numbers that are only labels or volumes are dropped. */

@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { projectRoot } from "../config/paths.ts";
-import { ConceptsFile, LexiconFile, ScopeFile, SynonymsFile } from "./lexicon-schema.ts";
+import { ConceptsFile, LexiconFile, ModesFile, ScopeFile, SynonymsFile } from "./lexicon-schema.ts";
 
 /** All language data the normaliser and the matcher use. */
 export interface LanguageData {
@@ -14,6 +14,7 @@ export interface LanguageData {
   synonyms: SynonymsFile;
   concepts: ConceptsFile;
   scope: ScopeFile;
+  modes: ModesFile;
 }
 
 /** The project's intents/ folder. */
@@ -44,6 +45,7 @@ export function loadLanguageData(dir: string = intentsDir): LanguageData {
     synonyms: readDataFile(join(dir, "kamus", "synonyms.yaml"), SynonymsFile),
     concepts: readDataFile(join(dir, "kamus", "concepts.yaml"), ConceptsFile),
     scope: readDataFile(join(dir, "kamus", "scope.yaml"), ScopeFile),
+    modes: readDataFile(join(dir, "kamus", "modes.yaml"), ModesFile),
   };
 }
 

@@ -54,6 +54,8 @@ export const ConceptsFile = z
           when: z.array(word).min(1),
           suggest: z.array(word).min(1),
           weight: z.number().positive().max(2).optional(),
+          /** A modifier (damage level, new vs existing) only adds to entries the message already matches. */
+          modifier: z.boolean().default(false),
         })
         .strict(),
     ),
@@ -75,3 +77,27 @@ export const ScopeFile = z
   })
   .strict();
 export type ScopeFile = z.infer<typeof ScopeFile>;
+
+/**
+ * intents/kamus/modes.yaml: kinds of activity (training, upkeep...) an entry's name announces and the words with
+ * which a message asks for them, e.g. `{ version: 1, modes: { upkeep: { entry: ["pemeliharaan"], asked: ["retak"],
+ * factor: 0.85 } } }`.
+ */
+export const ModesFile = z
+  .object({
+    version: z.literal(1),
+    modes: z.record(
+      word,
+      z
+        .object({
+          entry: z.array(word).min(1),
+          /** An entry whose name also has one of these is not of this kind only ("Pembangunan/pemeliharaan MCK"). */
+          except: z.array(word).default([]),
+          asked: z.array(word).min(1),
+          factor: z.number().positive().max(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ModesFile = z.infer<typeof ModesFile>;

@@ -19,6 +19,8 @@ export interface MatcherOptions {
   k1: number;
   /** Multiplies every concept weight of intents/kamus/concepts.yaml (0 turns concept expansion off). */
   conceptScale: number;
+  /** Score down entries of a kind of activity the message does not ask for (intents/kamus/modes.yaml). */
+  modes: boolean;
   /** Repair unknown words against the kamus vocabulary (typos, vowel-less abbreviations). */
   fuzzy: boolean;
   /** The "nothing fits" decision; `false` always returns the best entries. */
@@ -30,12 +32,13 @@ export interface MatcherOptions {
 }
 
 /** The indexed fields, strongest first. */
-export type FieldName = "name" | "subKegiatan" | "kegiatan" | "program" | "agency" | "requirements" | "learned";
+export type FieldName = "name" | "parts" | "subKegiatan" | "kegiatan" | "program" | "agency" | "requirements" | "learned";
 
 /** Defaults tuned on half of the dev set and checked on the other half (see bench/match.ts). */
 export const defaultMatcherOptions: MatcherOptions = {
   fields: {
     name: { weight: 3, b: 0.5 },
+    parts: { weight: 1, b: 0.5 },
     subKegiatan: { weight: 1, b: 0.5 },
     kegiatan: { weight: 0.6, b: 0.5 },
     program: { weight: 0.3, b: 0.5 },
@@ -46,11 +49,12 @@ export const defaultMatcherOptions: MatcherOptions = {
   k1: 1.2,
   fit: { meet: 0.05, break: 0.25 },
   conceptScale: 1.5,
+  modes: true,
   fuzzy: true,
   nothingFits: defaultNothingFits,
 };
 
-const FIELD_ORDER: FieldName[] = ["name", "subKegiatan", "kegiatan", "program", "agency", "requirements", "learned"];
+const FIELD_ORDER: FieldName[] = ["name", "parts", "subKegiatan", "kegiatan", "program", "agency", "requirements", "learned"];
 const LEARNED = FIELD_ORDER.indexOf("learned");
 
 function fieldTexts(e: KamusDoc): string[] {
@@ -123,10 +127,20 @@ export function buildMatcher(
       seen.add(text);
       for (const [s, stem] of analyzer.surfaces(text)) surfaces.set(s, stem);
     }
-    index.add([...texts.map(termsOf), [...learnedTerms[d]!]]);
+    const [name, ...rest] = texts.map(termsOf);
+    index.add([name!, analyzer.phraseParts(name!), ...rest, [...learnedTerms[d]!]]);
   });
   index.finish();
   const unit = scoreUnit(index, opts);
+  // Entries per kind of activity their name announces (training, upkeep...), scored down unless asked for.
+  const modeDocs = new Map<string, { factor: number; docs: number[] }>();
+  docs.forEach((e, d) => {
+    for (const { mode, factor } of analyzer.entryModes(e.nama)) {
+      const m = modeDocs.get(mode) ?? { factor, docs: [] };
+      m.docs.push(d);
+      modeDocs.set(mode, m);
+    }
+  });
   const limits = docs.map((e) => limitsOf(e.nama, e.requirements));
   const limited = limits.flatMap((l, d) => (Object.keys(l).length ? [d] : []));
 
@@ -152,36 +166,57 @@ export function buildMatcher(
     return best;
   }
 
-  /** Adds every fired concept's weight × best-phrase value to `scores` (sparse: only documents with a phrase term). */
-  function addConcepts(q: AnalyzedQuery): void {
-    for (const c of q.concepts) {
-      const w = c.weight * opts.conceptScale;
-      if (w <= 0) continue;
-      const inConcept: number[] = [];
-      for (const phrase of c.phrases) {
-        const inPhrase: number[] = [];
-        for (const term of phrase) {
-          const p = index.posting(term);
-          if (!p) continue;
-          const idf = p.idf / phrase.length;
-          const { docs: ds, values } = p;
-          for (let i = 0; i < ds.length; i++) {
-            const d = ds[i]!;
-            if (phraseScore[d] === 0) inPhrase.push(d);
-            phraseScore[d]! += idf * values[i]!;
-          }
-        }
-        for (const d of inPhrase) {
-          if (phraseScore[d]! > conceptScore[d]!) {
-            if (conceptScore[d] === 0) inConcept.push(d);
-            conceptScore[d] = phraseScore[d]!;
-          }
-          phraseScore[d] = 0;
+  /**
+   * A concept's value for every entry (its best phrase), computed on first use and kept: it depends on the
+   * index, not on the message. `learn` changes the index, so it empties this cache.
+   */
+  const conceptCache = new Map<number, { docs: Int32Array; values: Float64Array }>();
+  function conceptVector(c: FiredConcept): { docs: Int32Array; values: Float64Array } {
+    const cached = conceptCache.get(c.id);
+    if (cached) return cached;
+    const inConcept: number[] = [];
+    for (const phrase of c.phrases) {
+      const inPhrase: number[] = [];
+      for (const term of phrase) {
+        const p = index.posting(term);
+        if (!p) continue;
+        const idf = p.idf / phrase.length;
+        const { docs: ds, values } = p;
+        for (let i = 0; i < ds.length; i++) {
+          const d = ds[i]!;
+          if (phraseScore[d] === 0) inPhrase.push(d);
+          phraseScore[d]! += idf * values[i]!;
         }
       }
-      for (const d of inConcept) {
-        scores[d]! += w * conceptScore[d]!;
-        conceptScore[d] = 0;
+      for (const d of inPhrase) {
+        if (phraseScore[d]! > conceptScore[d]!) {
+          if (conceptScore[d] === 0) inConcept.push(d);
+          conceptScore[d] = phraseScore[d]!;
+        }
+        phraseScore[d] = 0;
+      }
+    }
+    inConcept.sort((a, b) => a - b);
+    const vector = { docs: Int32Array.from(inConcept), values: Float64Array.from(inConcept, (d) => conceptScore[d]!) };
+    for (const d of inConcept) conceptScore[d] = 0;
+    conceptCache.set(c.id, vector);
+    return vector;
+  }
+
+  // Computed now rather than on a resident's first message that fires them: the build has the time budget.
+  for (const c of analyzer.allConcepts()) conceptVector(c);
+
+  /**
+   * Adds every fired concept's weight × best-phrase value to `scores`; modifiers (damage level, new or existing)
+   * last, and only to entries that already have a score, so "jebol" alone never pulls up "Rehab SD".
+   */
+  function addConcepts(q: AnalyzedQuery): void {
+    for (const modifiers of [false, true]) {
+      for (const c of q.concepts) {
+        const w = c.weight * opts.conceptScale;
+        if (w <= 0 || c.modifier !== modifiers) continue;
+        const { docs: ds, values } = conceptVector(c);
+        for (let i = 0; i < ds.length; i++) if (!modifiers || scores[ds[i]!]! > 0) scores[ds[i]!]! += w * values[i]!;
       }
     }
   }
@@ -190,6 +225,11 @@ export function buildMatcher(
     scores.fill(0);
     for (const [term, weight] of q.terms) index.accumulate(term, weight, scores);
     addConcepts(q);
+    if (opts.modes) {
+      for (const [mode, { factor, docs: ds }] of modeDocs) {
+        if (!q.modes.has(mode)) for (const d of ds) scores[d]! *= factor;
+      }
+    }
     if (Object.keys(q.quantities).length) {
       for (const d of limited) {
         const fit = fitOf(q.quantities, limits[d]!);
@@ -258,6 +298,8 @@ export function buildMatcher(
       if (d === undefined) throw new Error(`No kamus entry with kode "${phrase.kode}" to learn "${phrase.phrase}" for`);
       for (const t of analyzer.documentTerms(phrase.phrase)) learnedTerms[d]!.add(t);
       index.setField(d, LEARNED, [...learnedTerms[d]!]);
+      // The entry's learned words can carry concept phrases, and idf changed: recompute lazily.
+      conceptCache.clear();
     },
     entry(kode: string): KamusDoc | undefined {
       return byKode.get(kode);

@@ -32,7 +32,7 @@ export interface NothingFitsOptions {
 }
 
 /** The calibrated defaults. */
-export const defaultNothingFits: NothingFitsOptions = { minScore: 0.3, weakScore: 1, minCoverage: 0.2, cueScore: 2 };
+export const defaultNothingFits: NothingFitsOptions = { minScore: 0.3, weakScore: 1, minCoverage: 0.25, cueScore: 2 };
 
 /** True when nothing in the kamus fits the message. */
 export function decideNothingFits(f: FitFeatures, o: NothingFitsOptions): boolean {

@@ -8,7 +8,7 @@ import { storeCases } from "../support/stores.ts";
 import { kodes, malangEntries } from "./support.ts";
 
 // "Odong-odong" (a small amusement ride) is not in the Malang kamus; an officer files it under playground rides.
-const text = "minta odong-odong buat hiburan anak-anak";
+const text = "minta odong-odong keliling buat warga";
 const playground = "MLG23-234";
 
 describe.each(storeCases())("learning on $name", ({ open }) => {

@@ -62,6 +62,16 @@ describe("ranking on the Malang kamus", () => {
     expect(kodes(matcher, "paving di gang kami mulai retak sedikit, perlu perawatan", 1)[0]).toMatch(/MLG23-06[67]/);
   });
 
+  it("tells 'with' from 'without': rabat beton dengan/tanpa wiremesh", () => {
+    expect(kodes(matcher, "rabat beton pakai wiremesh buat jalan lingkungan", 1)).toEqual(["MLG23-065"]);
+    expect(kodes(matcher, "rabat beton tanpa wiremesh buat jalan lingkungan", 1)).toEqual(["MLG23-064"]);
+  });
+
+  it("prefers equipment over a training course unless the resident asks to learn", () => {
+    expect(kodes(matcher, "sampah numpuk di pinggir jalan, gak ada yang ngangkut ke TPS", 1)[0]).toMatch(/MLG23-23[012]/);
+    expect(kodes(matcher, "petugas sampah mau belajar cara memilah dan mengangkut sampah", 1)).toEqual(["MLG23-150"]);
+  });
+
   it("repairs typos and vowel-less abbreviations", () => {
     expect(kodes(matcher, "plthn barista buat pemuda")).toContain("MLG23-126");
     expect(kodes(matcher, "pelatiahn daur ulang sampah plastik")).toContain("MLG23-152");
