@@ -31,6 +31,8 @@ export interface TickResult {
   retried: number;
   failed: number;
   deferred: number;
+  /** The earliest time (ms) a deferred reply may go; undefined when nothing waits. */
+  nextAt?: number;
 }
 
 /** The worker: `tick()` for tests and `run()`/`stop()` for the process. */
@@ -139,9 +141,11 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
     for (const row of [...mine.values()].sort((a, b) => a.id - b.id)) {
       const isGroup = sender.isGroupChat(row.chatId);
       // One reply per chat per tick, oldest first: the next one of the same chat must wait the per-chat gap anyway.
-      if (chats.has(row.chatId) || limiter.nextSlot(row.chatId, isGroup, now) > now) {
+      const slot = limiter.nextSlot(row.chatId, isGroup, now);
+      if (chats.has(row.chatId) || slot > now) {
         chats.add(row.chatId);
         result.deferred++;
+        result.nextAt = Math.min(result.nextAt ?? Infinity, Math.max(slot, now + 1));
         continue;
       }
       chats.add(row.chatId);
@@ -176,8 +180,8 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
     while (!stopping) {
       const result = await tick();
       if (stopping) break;
-      // Busy: come back soon for the deferred rows; idle: poll (or wake on poke()).
-      const pause = result.deferred > 0 || result.sent > 0 ? Math.min(pollMs, 100) : pollMs;
+      // Come back when the first deferred reply may go (at most pollMs later); idle: poll (or wake on poke()).
+      const pause = result.nextAt !== undefined ? Math.max(10, Math.min(pollMs, result.nextAt - clock.now())) : pollMs;
       await clock.sleep(pause, wake.signal);
       if (wake.signal.aborted) wake = new AbortController();
     }

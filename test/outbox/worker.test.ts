@@ -144,6 +144,24 @@ describe("outbox worker", () => {
     expect(queue.rows.every((r) => r.status === "SENT")).toBe(true);
   });
 
+  it("sleeps exactly until the next reply may go", async () => {
+    const { queue, sender, say, clock } = setup();
+    const worker = createOutboxWorker({ queue, senders: [sender], logger, clock, pollMs: 60_000 });
+    say("100", "satu");
+    say("100", "dua");
+    const done = worker.run();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sender.sent.map((s) => s.text)).toEqual(["satu"]);
+    clock.advance(999);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sender.sent).toHaveLength(1);
+    clock.advance(1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sender.sent.map((s) => s.text)).toEqual(["satu", "dua"]);
+    await worker.stop();
+    await done;
+  });
+
   it("runs in the background and stops cleanly", async () => {
     const { queue, sender, say, clock } = setup();
     const worker = createOutboxWorker({ queue, senders: [sender], logger, clock, pollMs: 1000 });
