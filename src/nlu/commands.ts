@@ -12,6 +12,10 @@ export type Command =
   | { kind: "number"; value: number }
   | { kind: "none" };
 
+const ORDINALS: Record<string, number> = {
+  satu: 1, pertama: 1, dua: 2, kedua: 2, tiga: 3, ketiga: 3, empat: 4, keempat: 4, lima: 5, kelima: 5,
+};
+
 const CODE = /\b(u\d{2}-[a-z0-9]{4})\b/i;
 
 /** The simple form used for comparisons: lower case, single spaces, no trailing punctuation. */
@@ -58,7 +62,9 @@ export function parseCommand(text: string): Command {
     if (code) return { kind: "support", code: code[1]!.toUpperCase() };
   }
   for (const [re, kind] of WORDS) if (re.test(s)) return { kind } as Command;
-  const num = /^(?:no|nomor|nomer|pilih|pilihan)?\s*(\d{1,2})$/.exec(s);
+  const num = /^(?:no|nomor|nomer|pilih|pilihan|yang|yg)?\s*(?:no|nomor|nomer)?\s*(\d{1,2})$/.exec(s);
   if (num) return { kind: "number", value: Number(num[1]) };
+  const word = /^(?:pilih|pilihan|yang|yg|nomor|no)?\s*(?:ke)?\s*(satu|pertama|dua|kedua|tiga|ketiga|empat|keempat|lima|kelima)$/.exec(s);
+  if (word) return { kind: "number", value: ORDINALS[word[1]!]! };
   return { kind: "none" };
 }

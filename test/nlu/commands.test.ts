@@ -10,6 +10,7 @@ describe("commands", () => {
     ["ubah no 3", { kind: "edit", item: 3 }], ["dukung U26-7K3Q", { kind: "support", code: "U26-7K3Q" }], ["2", { kind: "number", value: 2 }],
     ["pilih 3", { kind: "number", value: 3 }], ["/start desa_3216010001", { kind: "start", payload: "desa_3216010001" }],
     ["/start", { kind: "start" }], ["/usul@MusrenbangBot jalan rusak", { kind: "propose", rest: "jalan rusak" }],
-    ["jalan rusak", { kind: "none" }], ["status jalan saya", { kind: "none" }],
+    ["yang pertama", { kind: "number", value: 1 }], ["yg kedua", { kind: "number", value: 2 }], ["tiga", { kind: "number", value: 3 }],
+    ["nomor 4", { kind: "number", value: 4 }], ["jalan rusak", { kind: "none" }], ["status jalan saya", { kind: "none" }],
   ])("%s", (text, command) => expect(parseCommand(text)).toEqual(command));
 });
