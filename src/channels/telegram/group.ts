@@ -31,7 +31,10 @@ export function deepLink(botUsername: string, payload: string): string {
 export function groupChat(deps: GroupDeps): Composer<Context> {
   const bot = new Composer<Context>();
 
-  /** Answers in the group: as a reply, in the same forum topic, within the group's rate limits. */
+  /**
+   * Answers in the group: as a reply, in the same forum topic, within the group's rate limits. An answer
+   * that must wait for its slot is sent in the background, so a busy group never holds up the poller.
+   */
   async function answer(ctx: Context, msg: Message, text: string, extra: object = {}) {
     const chatId = String(msg.chat.id);
     const now = deps.clock.now();
@@ -41,13 +44,21 @@ export function groupChat(deps: GroupDeps): Composer<Context> {
       return;
     }
     deps.limiter.record(chatId, true, at);
-    if (at > now) await deps.clock.sleep(at - now);
     const topic = "is_topic_message" in msg && msg.is_topic_message ? msg.message_thread_id : undefined;
-    await ctx.telegram.sendMessage(msg.chat.id, text, {
-      ...extra,
-      ...(topic !== undefined ? { message_thread_id: topic } : {}),
-      reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
-    });
+    const send = () =>
+      ctx.telegram.sendMessage(msg.chat.id, text, {
+        ...extra,
+        ...(topic !== undefined ? { message_thread_id: topic } : {}),
+        reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
+      });
+    if (at <= now) {
+      await send();
+      return;
+    }
+    void deps.clock
+      .sleep(at - now)
+      .then(send)
+      .catch((error: unknown) => deps.logger.warn({ err: error, chatId }, "delayed group answer not sent"));
   }
 
   bot.command("usul", async (ctx) => {

@@ -183,6 +183,18 @@ describe("telegram village group", () => {
     expect(sent.body.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=usul`);
   });
 
+  it("spaces answers in a busy group without holding up other chats", async () => {
+    api.push(textUpdate(siti, "/usul", group));
+    await api.waitFor("sendMessage", (b) => b.chat_id === group.id);
+    const started = Date.now();
+    api.push(textUpdate(user(51, "Budi"), "/usul", group));
+    api.push(textUpdate(siti, "halo dari chat pribadi"));
+    await handler.nth(1);
+    expect(api.callsOf("sendMessage")).toHaveLength(1); // the second group answer waits for its slot...
+    await api.waitFor("sendMessage", () => api.callsOf("sendMessage").length === 2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900); // ...about a second after the first
+  });
+
   it("ignores /usul@OtherBot, other commands and ordinary chatter", async () => {
     api.push(textUpdate(siti, "/usul@OtherBot jalan rusak", group));
     api.push(textUpdate(siti, "/status", group));
