@@ -13,7 +13,7 @@ import { trainClassifier, type IntentClassifier } from "../nlu/classifier.ts";
 import { defaultIntentData, type IntentData } from "../nlu/files.ts";
 import type { RegionIndex } from "../regions/index.ts";
 import type { Store } from "../store/client.ts";
-import { finishTurn, startTurn } from "../store/turn-writes.ts";
+import { finishTurn, startTurn, takePendingWeb } from "../store/turn-writes.ts";
 import { openSql, type SqlPool } from "../store/sql.ts";
 import { enqueue } from "../store/outbox.ts";
 import { proposalLookups } from "../store/proposal-write.ts";
@@ -120,7 +120,8 @@ export function createHost(options: HostOptions): Host {
         after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: options.matcher });
         const replies = address(r.replies);
         await finishTurn(tx, inbound, r.state, conversation.exists, replies, now, { sent: channel === "web" });
-        return { replies, expecting: expectingOf(r.state) } satisfies HandleResult;
+        const waiting = channel === "web" ? await takePendingWeb(tx, chatId, now) : [];
+        return { replies: [...waiting, ...replies], expecting: expectingOf(r.state) } satisfies HandleResult;
     });
     for (const fn of after) fn();
     return result;

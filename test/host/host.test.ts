@@ -141,3 +141,22 @@ describe("host effects", () => {
     expect(last!.replies.at(-1)!.text).toMatch(/Nama pengusul: Ani/);
   });
 });
+
+describe("web chat notifications", () => {
+  it("hands a status change to a web resident with their next reply", async () => {
+    const { changeProposalStatus } = await import("../../src/store/proposal-status.ts");
+    bot = await startBot();
+    await consented(bot, "w1");
+    let last = await bot.send("w1", { text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2" });
+    const answers: Record<string, string> = { kamus: "1", volume: "100", beneficiaries: "40", photo: "lewati", name: "Ani", confirm: "ya" };
+    for (let i = 0; i < 8 && !last.replies.some((r) => /Kode usulan/.test(r.text)); i++) {
+      last = await bot.send("w1", { text: answers[last.expecting ?? ""] ?? "1" });
+    }
+    const code = /Kode usulan: (U26-\w{4})/.exec(last.replies.map((r) => r.text).join("\n"))![1]!;
+    await changeProposalStatus(bot.store.db, { code, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
+    const next = await bot.send("w1", { text: "menu" });
+    expect(next.replies[0]!.text).toMatch(new RegExp(`Kabar usulan ${code}[\\s\\S]*sudah diperiksa petugas desa`));
+    expect(next.replies[1]!.text).toMatch(/Silakan pilih/);
+    expect(await bot.store.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(0);
+  });
+});
