@@ -44,7 +44,7 @@ const ANSWERS: Record<string, string> = {
   activity: "perbaikan jalan",
   kamus: "1",
   location: "rt 2 rw 3 dekat masjid",
-  volume: "panjang 100 lebar 3",
+  volume: "100",
   beneficiaries: "120 orang",
   photo: "lewati",
   name: "Warga Bench",
