@@ -25,6 +25,7 @@ const Env = z.object({
   WHATSAPP_ENABLED: flag.default(false),
   WHATSAPP_AUTH_DIR: z.string().default("./data/wwebjs_auth"),
   CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+  WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(40),
   MAX_PROPOSALS_PER_CYCLE: z.coerce.number().int().min(1).default(10),
   SEED_ON_EMPTY: flag.default(true),
 });
@@ -37,7 +38,7 @@ export interface Config {
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   dataDir: string;
   telegram: { token?: string; apiRoot: string; webhookUrl?: string };
-  whatsapp: { enabled: boolean; authDir: string; chromiumPath: string };
+  whatsapp: { enabled: boolean; authDir: string; chromiumPath: string; maxPerMinute: number };
   maxProposalsPerCycle: number;
   seedOnEmpty: boolean;
 }
@@ -59,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL },
-    whatsapp: { enabled: e.WHATSAPP_ENABLED, authDir: e.WHATSAPP_AUTH_DIR, chromiumPath: e.CHROMIUM_PATH },
+    whatsapp: { enabled: e.WHATSAPP_ENABLED, authDir: e.WHATSAPP_AUTH_DIR, chromiumPath: e.CHROMIUM_PATH, maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE },
     maxProposalsPerCycle: e.MAX_PROPOSALS_PER_CYCLE,
     seedOnEmpty: e.SEED_ON_EMPTY,
   };
