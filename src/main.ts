@@ -53,9 +53,7 @@ async function startUp(): Promise<void> {
     logger,
   });
   stops.push(() => host?.close());
-  const channels = startChannels({
-    config, host, store, logger, webhookRoute: webhook, whatsappMaxPerMinute: config.whatsapp.maxPerMinute,
-  });
+  const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
   stops.push(() => channels.stop());
   logger.info({ entries: kamus.entries.length, learned: kamus.learned.length }, "kamus matcher ready");
   state.ready = true;

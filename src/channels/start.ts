@@ -19,8 +19,6 @@ export interface StartChannelsOptions {
   logger: Logger;
   /** The webhook route mounted on the HTTP app earlier (webhook mode). */
   webhookRoute?: ReturnType<typeof telegramWebhookRoute>;
-  /** WhatsApp messages per minute for the whole number (default 40). */
-  whatsappMaxPerMinute?: number;
   /** Tests: a fake WhatsApp client instead of Chromium. */
   createWhatsAppClient?: () => WaClient;
 }
@@ -46,7 +44,7 @@ export function startChannels(options: StartChannelsOptions): Channels {
         queue: createOutboxQueue(store.db),
         senders,
         logger,
-        policies: { whatsapp: whatsappPolicy(options.whatsappMaxPerMinute) },
+        policies: { whatsapp: whatsappPolicy(config.whatsapp.maxPerMinute) },
       })
     : undefined;
   return {

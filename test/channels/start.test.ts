@@ -21,7 +21,7 @@ afterEach(async () => {
 it("starts nothing when no channel is configured", async () => {
   store = await freshSqlite();
   channels = startChannels({
-    config: { telegram: { apiRoot: "http://127.0.0.1:9" }, whatsapp: { enabled: false, authDir: "x", chromiumPath: "x" } },
+    config: { telegram: { apiRoot: "http://127.0.0.1:9" }, whatsapp: { enabled: false, authDir: "x", chromiumPath: "x", maxPerMinute: 40 } },
     host: new RecordingHandler(),
     store,
     logger: pino({ level: "silent" }),
@@ -40,7 +40,7 @@ it("starts Telegram and WhatsApp and delivers pending replies on both", async ()
   ];
   await store.db.outboxMessage.createMany({ data: pending.map((m) => ({ channel: m.channel, chatId: m.chatId, payload: JSON.stringify(m) })) });
   channels = startChannels({
-    config: { telegram: { token: TOKEN, apiRoot: api.url }, whatsapp: { enabled: true, authDir: "x", chromiumPath: "x" } },
+    config: { telegram: { token: TOKEN, apiRoot: api.url }, whatsapp: { enabled: true, authDir: "x", chromiumPath: "x", maxPerMinute: 40 } },
     host: new RecordingHandler(),
     store,
     logger: pino({ level: "silent" }),

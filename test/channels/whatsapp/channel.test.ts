@@ -10,7 +10,7 @@ import { FakeWaClient, waImage, waMessage } from "./fake-client.ts";
 
 const logger = pino({ level: "silent" });
 const flush = () => new Promise((r) => setTimeout(r, 10));
-const config = { whatsapp: { enabled: true, authDir: "/tmp/wa-auth-test", chromiumPath: "/usr/bin/chromium" } };
+const config = { whatsapp: { enabled: true, authDir: "/tmp/wa-auth-test", chromiumPath: "/usr/bin/chromium", maxPerMinute: 40 } };
 
 let clients: FakeWaClient[];
 let handler: RecordingHandler;
