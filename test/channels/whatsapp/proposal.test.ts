@@ -36,7 +36,7 @@ beforeEach(async () => {
     },
   };
   channel = startWhatsApp({
-    config: { whatsapp: { enabled: true, authDir: "/tmp/unused", chromiumPath: "/usr/bin/chromium" } },
+    config: { whatsapp: { enabled: true, authDir: "/tmp/unused", chromiumPath: "/usr/bin/chromium", maxPerMinute: 40 } },
     host,
     logger,
     clock,
