@@ -211,13 +211,21 @@ export class Analyzer {
     return this.concepts.map((c, id) => ({ id, name: c.name, weight: c.weight, modifier: c.modifier, phrases: c.phrases, sources: [] }));
   }
 
-  /** The kinds of activity (mode name → score factor when not asked for) an entry's name announces. */
-  entryModes(name: string): { mode: string; factor: number }[] {
-    const seq = this.sequenceOf(name);
+  /**
+   * Everything the index needs from an entry's name, from one pass over its words: the terms, the surface words
+   * (typo-repair targets) and the kinds of activity it announces (mode → score factor when not asked for).
+   */
+  entryName(name: string): { terms: string[]; surfaces: Map<string, string>; modes: { mode: string; factor: number }[] } {
+    const raw = this.rawTokens(name);
+    const surfaces = new Map<string, string>();
+    for (const t of raw) if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) surfaces.set(t.surface, t.stem);
+    const rewritten = this.rewrite(raw);
+    const seq = rewritten.map((t) => t.stem);
     const positions = positionsOf(seq);
-    return this.modeRules
+    const modes = this.modeRules
       .filter((m) => m.entry.some((p) => occurs(p, seq, positions)) && !m.except.some((p) => occurs(p, seq, positions)))
       .map((m) => ({ mode: m.name, factor: m.factor }));
+    return { terms: this.content(negateAfterTanpa(rewritten)), surfaces, modes };
   }
 
   /** True for a stem the language data or the Indonesian dictionary knows (else probably a name or a typo). */
@@ -241,9 +249,7 @@ export class Analyzer {
   /** Surface word → stem for the meaningful words of `text` (targets for the typo corrector). */
   surfaces(text: string): Map<string, string> {
     const out = new Map<string, string>();
-    for (const t of this.rawTokens(text)) {
-      if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) out.set(t.surface, t.stem);
-    }
+    for (const t of this.rawTokens(text)) if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) out.set(t.surface, t.stem);
     return out;
   }
 

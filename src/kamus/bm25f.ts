@@ -17,8 +17,8 @@ interface Posting {
 
 /** An inverted index of documents made of fields of terms. */
 export class Bm25fIndex {
-  private readonly docs: Map<string, number>[][] = [];
-  private readonly lengths: number[][] = [];
+  /** Per document, per field: its terms (arrays are shared between documents with the same field text). */
+  private readonly docs: (readonly string[])[][] = [];
   private readonly avg: number[];
   private readonly postings = new Map<string, Posting>();
   /** Per document: term → saturated value, for O(1) look-ups of one document's terms. */
@@ -40,16 +40,14 @@ export class Bm25fIndex {
   /** Adds a document (terms per field, in `fields` order); returns its number. */
   add(fieldTerms: readonly (readonly string[])[]): number {
     if (this.finished) throw new Error("Bm25fIndex.add after finish(): use setField to change a document");
-    const tf = this.fields.map((_, f) => counts(fieldTerms[f] ?? []));
-    this.docs.push(tf);
-    this.lengths.push(this.fields.map((_, f) => (fieldTerms[f] ?? []).length));
+    this.docs.push(this.fields.map((_, f) => fieldTerms[f] ?? []));
     return this.docs.length - 1;
   }
 
   /** Computes average field lengths and the postings; call once after the last `add`. */
   finish(): void {
     this.fields.forEach((_, f) => {
-      const total = this.lengths.reduce((sum, l) => sum + l[f]!, 0);
+      const total = this.docs.reduce((sum, fields) => sum + fields[f]!.length, 0);
       this.avg[f] = Math.max(1, total / Math.max(1, this.docs.length));
     });
     const lists = new Map<string, { docs: number[]; values: number[] }>();
@@ -71,8 +69,7 @@ export class Bm25fIndex {
   /** Replaces one field of one document (used for learned phrases); average lengths stay as built. */
   setField(doc: number, field: number, terms: readonly string[]): void {
     const before = this.docMaps[doc]!;
-    this.docs[doc]![field] = counts(terms);
-    this.lengths[doc]![field] = terms.length;
+    this.docs[doc]![field] = [...terms];
     const after = this.docValues(doc);
     this.docMaps[doc] = after;
     for (const term of before.keys()) if (!after.has(term)) this.unpost(term, doc);
@@ -120,12 +117,14 @@ export class Bm25fIndex {
 
   private docValues(doc: number): Map<string, number> {
     const combined = new Map<string, number>();
-    this.fields.forEach((spec, f) => {
-      const norm = 1 - spec.b + (spec.b * this.lengths[doc]![f]!) / this.avg[f]!;
-      for (const [term, n] of this.docs[doc]![f]!) {
-        combined.set(term, (combined.get(term) ?? 0) + (spec.weight * n) / norm);
-      }
-    });
+    const fields = this.docs[doc]!;
+    for (let f = 0; f < fields.length; f++) {
+      const terms = fields[f]!;
+      if (!terms.length) continue;
+      const spec = this.fields[f]!;
+      const add = spec.weight / (1 - spec.b + (spec.b * terms.length) / this.avg[f]!);
+      for (const term of terms) combined.set(term, (combined.get(term) ?? 0) + add);
+    }
     for (const [term, tf] of combined) combined.set(term, (tf * (this.k1 + 1)) / (tf + this.k1));
     return combined;
   }
@@ -163,10 +162,4 @@ export class Bm25fIndex {
     values.splice(i, 1);
     this.store(term, docs, values);
   }
-}
-
-function counts(terms: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
 }

@@ -24,19 +24,22 @@ export interface FitFeatures {
 export interface NothingFitsOptions {
   /** Below this best score nothing fits. */
   minScore: number;
-  /** Below this best score, a best entry that explains less than `minCoverage` of the message does not fit. */
-  weakScore: number;
-  minCoverage: number;
+  /**
+   * Nothing fits when score + coverageWeight × coverage < `minEvidence`: a weak match must explain much of the
+   * message, a partial explanation needs a strong match.
+   */
+  minEvidence: number;
+  coverageWeight: number;
   /** Below this best score, an out-of-scope sign the best entry does not contain means nothing fits. */
   cueScore: number;
 }
 
 /** The calibrated defaults. */
-export const defaultNothingFits: NothingFitsOptions = { minScore: 0.3, weakScore: 1, minCoverage: 0.25, cueScore: 2 };
+export const defaultNothingFits: NothingFitsOptions = { minScore: 0.3, minEvidence: 1.5, coverageWeight: 1.5, cueScore: 2 };
 
 /** True when nothing in the kamus fits the message. */
 export function decideNothingFits(f: FitFeatures, o: NothingFitsOptions): boolean {
   if (f.score < o.minScore) return true;
-  if (f.score < o.weakScore && f.coverage < o.minCoverage) return true;
+  if (f.score + o.coverageWeight * f.coverage < o.minEvidence) return true;
   return f.unexplainedCues > 0 && f.score < o.cueScore;
 }

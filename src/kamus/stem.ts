@@ -7,6 +7,11 @@ const require = createRequire(import.meta.url);
 const sastrawi = require("natural/lib/natural/stemmers/indonesian/stemmer_id.js") as { stem(word: string): string };
 const rootWords = new Set<string>(require("natural/lib/natural/stemmers/indonesian/data/kata-dasar.json") as string[]);
 
+/** Words Sastrawi may change: a standard prefix (di-, ke-, se-, be-, me-, pe-, te-) or suffix. */
+const AFFIXED = /^(?:di|ke|se|be|me|pe|te)|(?:i|kan|an|lah|kah|tah|pun|ku|mu|nya)$/;
+/** Colloquial affixes this module handles itself: Jakarta "-in", nasal "nge-", "ng-", "ny-". */
+const COLLOQUIAL = /in$|^ng|^ny/;
+
 /** True when `word` is in Sastrawi's dictionary of Indonesian root words. */
 export function isRootWord(word: string): boolean {
   return rootWords.has(word);
@@ -49,6 +54,8 @@ export class Stemmer {
     if (override) return override;
     if (word.length <= 3 || /\d/.test(word)) return word;
     if (rootWords.has(word)) return word;
+    // Sastrawi only strips these prefixes and suffixes; anything else (most names) it returns unchanged, slowly.
+    if (!AFFIXED.test(word) && !COLLOQUIAL.test(word)) return word;
     const stem = sastrawi.stem(word);
     if (stem !== word) return stem;
     for (const candidate of colloquialCandidates(word)) {

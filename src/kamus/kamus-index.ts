@@ -1,0 +1,118 @@
+// The searchable form of a kamus: the BM25F index over each entry's fields plus what scoring needs besides words
+// (kinds of activity, size limits, the typo vocabulary, concept values). Learned phrases can be added live.
+import type { Analyzer } from "./analyzer.ts";
+import { Bm25fIndex } from "./bm25f.ts";
+import { ConceptValues } from "./concept-values.ts";
+import { FuzzyVocabulary } from "./fuzzy.ts";
+import { fieldOrder, type MatcherOptions } from "./options.ts";
+import { limitsOf, type Limits } from "./quantities.ts";
+import type { KamusDoc, LearnedPhraseDoc } from "./types.ts";
+
+const LEARNED = fieldOrder.indexOf("learned");
+
+/** The indexed kamus; built once per kamus (and rebuilt after an import). */
+export class KamusIndex {
+  /** Entries by position; a later entry with the same kode replaced an earlier one. */
+  readonly docs: KamusDoc[];
+  readonly index: Bm25fIndex;
+  /** Per kind of activity (training, upkeep...): its score factor and the entries whose name announces it. */
+  readonly modeDocs = new Map<string, { factor: number; docs: number[] }>();
+  /** Size limits per entry, and the entries that have any. */
+  readonly limits: Limits[];
+  readonly limited: number[];
+  readonly concepts: ConceptValues;
+  /** The score of one typical word found once in an entry's name (see `scoreUnit`). */
+  readonly unit: number;
+  /** Maps a word the index has never seen to a known stem, when typo repair is on. */
+  readonly correct?: (surface: string, stem: string) => string | undefined;
+  private readonly position = new Map<string, number>();
+  private readonly learnedTerms: Set<string>[];
+
+  constructor(entries: readonly KamusDoc[], learned: readonly LearnedPhraseDoc[], readonly analyzer: Analyzer, opts: MatcherOptions) {
+    const byKode = new Map<string, KamusDoc>();
+    for (const e of entries) byKode.set(e.kode, e);
+    this.docs = [...byKode.values()];
+    this.docs.forEach((e, i) => this.position.set(e.kode, i));
+    this.index = new Bm25fIndex(fieldOrder.map((name) => ({ name, ...opts.fields[name] })), opts.k1);
+    // Each learned word counts once per entry, however many phrases repeat it.
+    this.learnedTerms = this.docs.map(() => new Set());
+    for (const l of learned) {
+      const d = this.position.get(l.kode);
+      if (d !== undefined) for (const t of analyzer.documentTerms(l.phrase)) this.learnedTerms[d]!.add(t);
+    }
+    const surfaces = new Map(analyzer.knownSurfaces);
+    // Sub-kegiatan, kegiatan, program, agency and requirements repeat across entries: analyse each text once.
+    const analysed = new Map<string, string[]>();
+    const termsOf = (text: string | null | undefined, typoTargets = false) => {
+      if (!text) return [];
+      let terms = analysed.get(text);
+      if (!terms) {
+        analysed.set(text, (terms = analyzer.documentTerms(text)));
+        // Words of names and sub-kegiatan are what residents misspell; requirements' words would only add noise.
+        if (typoTargets) for (const [s, stem] of analyzer.surfaces(text)) surfaces.set(s, stem);
+      }
+      return terms;
+    };
+    const limitsOfText = new Map<string, Limits>();
+    this.limits = this.docs.map((e, d) => {
+      const name = analyzer.entryName(e.nama);
+      for (const [s, stem] of name.surfaces) surfaces.set(s, stem);
+      for (const { mode, factor } of name.modes) {
+        const m = this.modeDocs.get(mode) ?? { factor, docs: [] };
+        m.docs.push(d);
+        this.modeDocs.set(mode, m);
+      }
+      const agency = [e.agency, e.urusan].filter(Boolean).join(" ");
+      this.index.add([
+        name.terms,
+        analyzer.phraseParts(name.terms),
+        termsOf(e.subKegiatan, true),
+        termsOf(e.kegiatan),
+        termsOf(e.program),
+        termsOf(agency),
+        termsOf(e.requirements),
+        [...this.learnedTerms[d]!],
+      ]);
+      const requirements = e.requirements ?? "";
+      let fromRequirements = limitsOfText.get(requirements);
+      if (!fromRequirements) limitsOfText.set(requirements, (fromRequirements = limitsOf("", requirements)));
+      return { ...fromRequirements, ...limitsOf(e.nama, null) };
+    });
+    this.limited = this.limits.flatMap((l, d) => (Object.keys(l).length ? [d] : []));
+    this.index.finish();
+    this.unit = scoreUnit(this.index, opts);
+    this.concepts = new ConceptValues(this.index);
+    // Computed now rather than on the first message that fires them: the build has the time budget.
+    for (const c of analyzer.allConcepts()) this.concepts.vector(c);
+    if (opts.fuzzy) {
+      const fuzzy = new FuzzyVocabulary(surfaces);
+      this.correct = (surface, stem) => (this.index.has(stem) ? undefined : fuzzy.repair(surface));
+    }
+  }
+
+  /** The position of the entry `kode`, if any. */
+  positionOf(kode: string): number | undefined {
+    return this.position.get(kode);
+  }
+
+  /** Adds a learned phrase to its entry (throws for an unknown kode). */
+  learn(phrase: LearnedPhraseDoc): void {
+    const d = this.position.get(phrase.kode);
+    if (d === undefined) throw new Error(`No kamus entry with kode "${phrase.kode}" to learn "${phrase.phrase}" for`);
+    for (const t of this.analyzer.documentTerms(phrase.phrase)) this.learnedTerms[d]!.add(t);
+    this.index.setField(d, LEARNED, [...this.learnedTerms[d]!]);
+    // The entry's learned words may belong to concept phrases, and idf changed.
+    this.concepts.clear();
+  }
+}
+
+/**
+ * The score of one typical word found once in an entry's name: the median idf times the saturated weight of a
+ * name hit. Scores and "nothing fits" thresholds are in this unit, so they mean the same for 60 or 3,000 entries.
+ */
+function scoreUnit(index: Bm25fIndex, opts: MatcherOptions): number {
+  const idfs = [...index.terms()].map((t) => index.idf(t)).sort((a, b) => a - b);
+  const median = idfs[Math.floor(idfs.length / 2)] ?? 1;
+  const w = opts.fields.name.weight;
+  return (median * (w * (opts.k1 + 1))) / (w + opts.k1);
+}
