@@ -120,7 +120,7 @@ export function createHost(options: HostOptions): Host {
         after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: options.matcher });
         const replies = address(r.replies);
         await finishTurn(tx, inbound, r.state, conversation.exists, replies, now, { sent: channel === "web" });
-        const waiting = channel === "web" ? await takePendingWeb(tx, chatId, now) : [];
+        const waiting = conversation.pendingWeb ? await takePendingWeb(tx, chatId, now) : [];
         return { replies: [...waiting, ...replies], expecting: expectingOf(r.state) } satisfies HandleResult;
     });
     for (const fn of after) fn();

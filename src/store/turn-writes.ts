@@ -10,6 +10,8 @@ export interface TurnStart {
   fresh: boolean;
   json?: string;
   exists: boolean;
+  /** Web only: messages queued outside a turn wait for this chat (see takePendingWeb). */
+  pendingWeb: boolean;
 }
 
 /** Records the inbound message (idempotently) and loads the conversation. */
@@ -20,18 +22,24 @@ export async function startTurn(
 ): Promise<TurnStart> {
   if (sql.dialect === "sqlite") {
     const fresh = await recordInbound(sql, m, now);
-    return { fresh, ...(await loadConversation(sql, m.channel, m.chatId)) };
+    return { fresh, pendingWeb: m.channel === "web", ...(await loadConversation(sql, m.channel, m.chatId)) };
   }
-  const row = await sql.get<{ id: number | null; state: string | null }>(
+  const row = await sql.get<{ id: number | null; state: string | null; pending: boolean }>(
     `WITH ins AS (
        INSERT INTO "InboundMessage" ("channel", "externalId", "chatId", "kind", "receivedAt") VALUES (?, ?, ?, ?, ?)
        ON CONFLICT ("channel", "externalId") DO NOTHING RETURNING "id")
      SELECT (SELECT "id" FROM ins) AS "id",
-            (SELECT "state" FROM "Conversation" WHERE "channel" = ? AND "chatId" = ?) AS "state"`,
-    [m.channel, m.messageId, m.chatId, m.kind, now, m.channel, m.chatId],
+            (SELECT "state" FROM "Conversation" WHERE "channel" = ? AND "chatId" = ?) AS "state",
+            EXISTS (SELECT 1 FROM "OutboxMessage" WHERE "channel" = 'web' AND "chatId" = ? AND "status" = 'PENDING' AND ? = 'web') AS "pending"`,
+    [m.channel, m.messageId, m.chatId, m.kind, now, m.channel, m.chatId, m.chatId, m.channel],
   );
   const state = row?.state ?? undefined;
-  return { fresh: row?.id !== null && row?.id !== undefined, exists: state !== undefined, ...(state !== undefined ? { json: state } : {}) };
+  return {
+    fresh: row?.id !== null && row?.id !== undefined,
+    exists: state !== undefined,
+    pendingWeb: !!row?.pending,
+    ...(state !== undefined ? { json: state } : {}),
+  };
 }
 
 /** Saves the state and puts the replies in the outbox. */

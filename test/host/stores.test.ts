@@ -1,5 +1,6 @@
 // A whole proposal through the host on each database (PostgreSQL when TEST_DATABASE_URL is set).
 import { describe, expect, it } from "vitest";
+import { changeProposalStatus } from "../../src/store/proposal-status.ts";
 import { storeCases } from "../support/stores.ts";
 import { seed, startBot } from "./harness.ts";
 
@@ -24,6 +25,9 @@ describe.each(storeCases())("host on $name", ({ open }) => {
       const status = await bot.send("u1", { text: `status ${code}` });
       expect(status.replies[0]!.text).toMatch(/menunggu pemeriksaan petugas/);
       expect(await store.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(0);
+      await changeProposalStatus(store.db, { code: code!, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
+      const notified = await bot.send("u1", { text: "menu" });
+      expect(notified.replies[0]!.text).toMatch(/Kabar usulan/);
       const again = await bot.send("u1", { text: "status", messageId: "same" });
       expect(await bot.send("u1", { text: "status", messageId: "same" })).toEqual({ replies: [], expecting: again.expecting, duplicate: true });
       const tg = await bot.host.handle({ channel: "telegram", chatId: "9", messageId: "t1", kind: "text", text: "halo" });
