@@ -130,23 +130,25 @@ function openSqlite(path: string): SqlPool {
 
 function openPostgres(url: string, poolSize: number): SqlPool {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const texts = new Map<string, string>();
-  const numbered = (q: string) => {
-    let t = texts.get(q);
-    if (!t) {
+  // Each distinct query becomes a named prepared statement (pg prepares it once per connection), which
+  // spares the server parsing and planning it for every turn.
+  const prepared = new Map<string, { name: string; text: string }>();
+  const statement = (q: string) => {
+    let st = prepared.get(q);
+    if (!st) {
       let i = 0;
-      t = q.replace(/\?/g, () => `$${++i}`);
-      texts.set(q, t);
+      st = { name: `m${prepared.size + 1}`, text: q.replace(/\?/g, () => `$${++i}`) };
+      prepared.set(q, st);
     }
-    return t;
+    return st;
   };
   // timestamp(3) without time zone: PostgreSQL ignores the "Z" and keeps UTC, as Prisma does.
   const bind = (params: SqlParam[] = []) => params.map((p) => (p === undefined ? null : p instanceof Date ? p.toISOString() : p));
   const on = (client: pg.Pool | pg.PoolClient): Sql => ({
     dialect: "postgres",
-    all: async <T>(q: string, p?: SqlParam[]) => (await client.query({ text: numbered(q), values: bind(p) })).rows as T[],
-    get: async <T>(q: string, p?: SqlParam[]) => (await client.query({ text: numbered(q), values: bind(p) })).rows[0] as T | undefined,
-    run: async (q: string, p?: SqlParam[]) => (await client.query({ text: numbered(q), values: bind(p) })).rowCount ?? 0,
+    all: async <T>(q: string, p?: SqlParam[]) => (await client.query({ ...statement(q), values: bind(p) })).rows as T[],
+    get: async <T>(q: string, p?: SqlParam[]) => (await client.query({ ...statement(q), values: bind(p) })).rows[0] as T | undefined,
+    run: async (q: string, p?: SqlParam[]) => (await client.query({ ...statement(q), values: bind(p) })).rowCount ?? 0,
   });
   const direct = on(pool);
   return {
