@@ -77,6 +77,8 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
         for (const e of byLength.get(len) ?? []) {
           const longer = Math.max(g.length, len);
           const max = Math.floor((1 - threshold) * longer + 1e-9);
+          // One edit cannot change both the first and the last letter (of names this long).
+          if (max <= 1 && g[0] !== e.key[0] && g[g.length - 1] !== e.key[e.key.length - 1]) continue;
           const d = g === e.key ? 0 : boundedDistance(g, e.key, max);
           if (d <= max && 1 - d / longer > (best.get(e) ?? 0)) best.set(e, 1 - d / longer);
         }

@@ -136,13 +136,18 @@ export function proposalLookups(sql: Sql): Lookups {
       return b;
     },
     async findSimilar(q) {
-      const rows = await sql.all<BriefRow>(
-        `${BRIEF} WHERE p."villageCode" = ? AND k."kode" = ? AND p."status" IN ('DIAJUKAN', 'DIVERIFIKASI', 'DISEPAKATI', 'DITERUSKAN')
-           AND (p."proposerId" IS NULL OR p."proposerId" <> ?) ORDER BY p."id" LIMIT 50`,
+      // Candidates first (no support counts), then the full brief of the one that is near.
+      const rows = await sql.all<Pick<BriefRow, "id" | "rt" | "rw" | "latitude" | "longitude" | "searchText">>(
+        `SELECT p."id", p."rt", p."rw", p."latitude", p."longitude", p."searchText"
+           FROM "Proposal" p JOIN "KamusEntry" k ON k."id" = p."kamusEntryId"
+          WHERE p."villageCode" = ? AND k."kode" = ? AND p."status" IN ('DIAJUKAN', 'DIVERIFIKASI', 'DISEPAKATI', 'DITERUSKAN')
+            AND (p."proposerId" IS NULL OR p."proposerId" <> ?) ORDER BY p."id" LIMIT 50`,
         [q.villageCode, q.kamusKode, q.excludeResidentId],
       );
       const hit = rows.find((r) => isNear(q, r));
-      return hit ? brief(hit) : undefined;
+      if (!hit) return undefined;
+      const row = await sql.get<BriefRow>(`${BRIEF} WHERE p."id" = ?`, [hit.id]);
+      return row ? brief(row) : undefined;
     },
     codeTaken: async (code) => !!(await sql.get(`SELECT 1 AS "x" FROM "Proposal" WHERE "code" = ?`, [code])),
   };
