@@ -73,6 +73,8 @@ const LANDMARK_WEIGHT = 0.35;
 /** Words that negate what follows: "belum diaspal" asks for something other than asphalt. */
 const NEGATION = new Set(["belum", "tidak", "tak", "bukan", "tanpa"]);
 const NEGATED_WEIGHT = 0.3;
+/** Words that may sit between a noun and the sign it qualifies: "keranda (di) masjid". */
+const GLUE_BEFORE_CUE = new Set(["di", "ke", "yang", "nya", "dari"]);
 /** A cue word weighs at least this much when the resident asks for it (a landmark weighs less). */
 const ASKED_WEIGHT = 0.5;
 /** A trigger phrase of n words may spread over n + TRIGGER_SLACK tokens ("jalan masih berupa tanah"). */
@@ -155,6 +157,8 @@ export class Analyzer {
   private readonly triggersByFirst = new Map<string, { concept: number; trigger: string[] }[]>();
   private readonly modeRules: { name: string; entry: string[][]; except: string[][]; asked: string[][]; factor: number }[] = [];
   private readonly privateCues: string[][] = [];
+  /** Words before a sign that still mean the thing itself (scope.yaml `partOf`), as stems. */
+  private readonly partOf = new Set<string>();
   private readonly outsideCues: string[][] = [];
   /** Stems the language data knows (synonym variants, concept triggers): never "corrected". */
   readonly knownStems = new Set<string>();
@@ -204,6 +208,7 @@ export class Analyzer {
     for (const p of data.scope.private) this.privateCues.push(this.sequenceOf(p));
     for (const p of data.scope.outside) this.outsideCues.push(this.sequenceOf(p));
     for (const cue of [...this.privateCues, ...this.outsideCues]) for (const s of cue) this.knownStems.add(s);
+    for (const w of data.scope.partOf) for (const s of this.sequenceOf(w)) this.partOf.add(s);
   }
 
   /** Every concept as the matcher scores it (id = position), e.g. to precompute their values per entry. */
@@ -283,17 +288,41 @@ export class Analyzer {
       const c = this.concepts[i]!;
       return { id: i, name: c.name, weight: c.weight, modifier: c.modifier, phrases: c.phrases, sources: [...fired.get(i)!] };
     });
-    const cues: AnalyzedQuery["cues"] = [];
-    for (const [kind, list] of [["private", this.privateCues], ["outside", this.outsideCues]] as const) {
-      for (const cue of list) {
-        // Cues are exact phrases: "ulang ... tahun" in "diaspal ulang, sudah 5 tahun" is no birthday.
-        if (!occurs(cue, seq, positions, 0)) continue;
-        const asked = cue.filter((s) => (terms.get(s) ?? 0) >= ASKED_WEIGHT);
-        if (asked.length) cues.push({ kind, terms: cue.filter((s) => terms.has(s)) });
-      }
-    }
+    const cues = this.askedCues(rewritten, seq, positions, terms);
     const modes = new Set(this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name));
     return { terms, concepts, original, modes, quantities: quantitiesOf(surfaces), cues };
+  }
+
+  /**
+   * The out-of-scope signs the resident asks for, once each: not a landmark ("depan masjid"), and a place not as
+   * the owner of another noun ("keranda masjid"), unless that noun is a part of it ("atap masjid") or an act
+   * ("bangun masjid").
+   */
+  private askedCues(tokens: Token[], seq: string[], positions: Map<string, number[]>, terms: Map<string, number>): AnalyzedQuery["cues"] {
+    const out: AnalyzedQuery["cues"] = [];
+    const seen = new Set<string>();
+    for (const [kind, list] of [["private", this.privateCues], ["outside", this.outsideCues]] as const) {
+      for (const cue of list) {
+        const key = cue.join(" ");
+        if (seen.has(key)) continue;
+        // Cues are exact phrases: "ulang ... tahun" in "diaspal ulang, sudah 5 tahun" is no birthday.
+        const asked = (positions.get(cue[0]!) ?? []).some((start) => {
+          if (!cue.every((s, k) => seq[start + k] === s)) return false;
+          if (!cue.some((s) => (terms.get(s) ?? 0) >= ASKED_WEIGHT)) return false;
+          // A private sign is already possessive ("tanah rumah saya"): it counts after any noun.
+          if (kind === "private") return true;
+          let before = start - 1;
+          while (before >= 0 && GLUE_BEFORE_CUE.has(tokens[before]!.surface)) before--;
+          const head = tokens[before];
+          if (!head || (head.stop && !head.keep)) return true;
+          return this.normalizer.isWeak(head.stem) || this.partOf.has(head.stem);
+        });
+        if (!asked) continue;
+        seen.add(key);
+        out.push({ kind, terms: cue.filter((s) => terms.has(s)) });
+      }
+    }
+    return out;
   }
 
   /** Normalised, stemmed tokens with stop-word marks; numbers that are only labels or volumes are dropped. */

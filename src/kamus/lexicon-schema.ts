@@ -74,6 +74,11 @@ export const ScopeFile = z
     private: z.array(word),
     /** Things outside local government or outside the kamus' kind of activities. */
     outside: z.array(word),
+    /**
+     * After another noun a sign only qualifies it ("keranda masjid" asks for a bier), except after these words,
+     * which still mean the thing itself ("atap masjid", "renovasi gereja").
+     */
+    partOf: z.array(word).default([]),
   })
   .strict();
 export type ScopeFile = z.infer<typeof ScopeFile>;

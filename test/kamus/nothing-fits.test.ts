@@ -41,6 +41,11 @@ describe("nothing fits", () => {
     expect(matcher.match("lampu jalan depan masjid mati, gelap").matches.length).toBeGreaterThan(0);
   });
 
+  it("reads a place after another noun as its owner: a mosque's bier fits, the mosque's roof does not", () => {
+    expect(matcher.match("keranda masjid kami sudah rusak").matches.map((m) => m.entry.kode)).toContain("MLG23-233");
+    expect(matcher.match("mohon bantuan perbaikan atap masjid yang bocor").matches).toEqual([]);
+  });
+
   it("lets a kamus that funds houses of worship answer for a mosque", async () => {
     const jember = buildMatcher(await readKamusFile(jemberKamusPath));
     expect(jember.match("pembangunan masjid di kampung kami").matches.map((m) => m.entry.nama)).toContain("Pembangunan Rumah Ibadah");
