@@ -6,7 +6,7 @@ import { parseCommand, type Command } from "../nlu/commands.ts";
 import { answerPin, answerSlot } from "./answers.ts";
 import { newProposalCode } from "./code.ts";
 import type { TurnContext } from "./context.ts";
-import { extractInto, meaningful } from "./extract.ts";
+import { clip, extractInto, meaningful } from "./extract.ts";
 import { advance, asking } from "./form.ts";
 import { menuChoices, showMenu, showStatus } from "./menu.ts";
 import { Out, numbered, type TurnResult } from "./out.ts";
@@ -180,7 +180,8 @@ async function idleStep(s: ConversationState, command: Command, text: string, ct
     case "new_proposal":
       return startProposal(s, text, ctx, out);
   }
-  if (meaningful(text)) return startProposal(s, text, ctx, out);
+  // One word the kamus knows ("banjir", "longsor") is a proposal too.
+  if (meaningful(text) || ctx.matcher.match(text, { top: 1 }).matches.length > 0) return startProposal(s, text, ctx, out, true);
   out.say(t("fallback.unknown"));
   return showMenu(s, ctx, out);
 }
@@ -250,7 +251,7 @@ async function supportCode(s: ConversationState, code: string, ctx: TurnContext,
   return s.phase === "support" ? dropDraft(s) : s;
 }
 
-async function startProposal(s: ConversationState, text: string, ctx: TurnContext, out: Out): Promise<ConversationState> {
+async function startProposal(s: ConversationState, text: string, ctx: TurnContext, out: Out, isProblem = false): Promise<ConversationState> {
   const t = ctx.texts;
   const since = new Date(Date.UTC(ctx.now.getUTCFullYear(), 0, 1));
   const count = await ctx.lookups.countProposalsSince(s.residentId!, since);
@@ -259,7 +260,8 @@ async function startProposal(s: ConversationState, text: string, ctx: TurnContex
     return { ...dropDraft(s) };
   }
   let draft: Draft = { startedAt: ctx.now.toISOString(), photos: [], proposerName: s.name, villageCode: s.prefillVillage };
-  if (text && meaningful(text)) draft = extractInto(draft, text, ctx.regions);
+  if (text && (meaningful(text) || isProblem)) draft = extractInto(draft, text, ctx.regions);
+  if (isProblem && !draft.problem && text.trim()) draft.problem = clip(text.trim());
   if (draft.villageCode) {
     const v = ctx.regions.byCode(draft.villageCode);
     if (v) out.say(t("village.found", { village: v.name, district: v.districtName }));
