@@ -38,3 +38,19 @@ export class Out {
 export function numbered(labels: string[]): ReplyOption[] {
   return labels.map((label, i) => ({ key: String(i + 1), label }));
 }
+
+/** YA / BATAL under the summary; the keys are what the resident types. */
+export function confirmOptions(t: (key: "option.send" | "option.cancel") => string): ReplyOption[] {
+  return [
+    { key: "YA", label: t("option.send") },
+    { key: "BATAL", label: t("option.cancel") },
+  ];
+}
+
+/** YA / TIDAK under the "hapus data saya" question. */
+export function eraseOptions(t: (key: "option.erase_yes" | "option.erase_no") => string): ReplyOption[] {
+  return [
+    { key: "YA", label: t("option.erase_yes") },
+    { key: "TIDAK", label: t("option.erase_no") },
+  ];
+}

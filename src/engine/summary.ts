@@ -1,6 +1,6 @@
 // The summary shown before sending: numbered items (UBAH n), the estimated cost, and YA / UBAH / BATAL.
 import type { TurnContext } from "./context.ts";
-import type { Out } from "./out.ts";
+import { confirmOptions, type Out } from "./out.ts";
 import { SUMMARY_ITEMS } from "./slots.ts";
 import type { Draft, Slot } from "./state.ts";
 import { formatNumber, rupiah } from "./texts.ts";
@@ -71,10 +71,7 @@ export function summarize(d: Draft, ctx: TurnContext, out: Out): void {
   const cost = estimatedCost(d, ctx);
   if (cost !== undefined) lines.push(t("summary.cost", { value: rupiah(cost) }));
   lines.push("", t("confirm.prompt"));
-  out.say(lines.join("\n"), [
-    { key: "YA", label: "Kirim" },
-    { key: "BATAL", label: "Batal" },
-  ]);
+  out.say(lines.join("\n"), confirmOptions(t));
 }
 
 /** Whether the entry counts in an area, for hints. */

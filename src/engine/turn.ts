@@ -9,7 +9,7 @@ import type { TurnContext } from "./context.ts";
 import { clip, extractInto, meaningful } from "./extract.ts";
 import { advance, asking } from "./form.ts";
 import { menuChoices, showMenu, showStatus } from "./menu.ts";
-import { Out, numbered, type TurnResult } from "./out.ts";
+import { confirmOptions, eraseOptions, Out, numbered, type TurnResult } from "./out.ts";
 import { ask } from "./questions.ts";
 import { clearSlot, firstMissing, SUMMARY_ITEMS } from "./slots.ts";
 import { initialState, upgradeState, type ConversationState, type Draft, type PhotoRef } from "./state.ts";
@@ -78,7 +78,7 @@ async function step(s: ConversationState, inbound: InboundMessage, ctx: TurnCont
       await showStatus(s, command.code, ctx, out);
       return s.phase === "form" ? reprompt(s, ctx, out) : s;
     case "erase":
-      out.say(t("erase.confirm"), [{ key: "YA", label: "Ya, hapus" }, { key: "TIDAK", label: "Tidak" }]);
+      out.say(t("erase.confirm"), eraseOptions(t));
       return { ...s, phase: "erase", returnPhase: s.phase === "erase" ? s.returnPhase : s.phase };
     case "stop":
       out.say(t("stop.done"));
@@ -219,10 +219,7 @@ async function confirmStep(s: ConversationState, command: Command, ctx: TurnCont
     const draft = clearSlot(s.draft!, slot);
     return advance({ ...s, phase: "form", draft, editing: true, kamusChoices: undefined, villageChoices: undefined }, ctx, out);
   }
-  out.say(t("confirm.prompt"), [
-    { key: "YA", label: "Kirim" },
-    { key: "BATAL", label: "Batal" },
-  ]);
+  out.say(t("confirm.prompt"), confirmOptions(t));
   return s;
 }
 
@@ -385,7 +382,7 @@ async function reprompt(s: ConversationState, ctx: TurnContext, out: Out): Promi
       out.say(t("menu.title"), numbered([t("support.option_yes", { code: s.supportCode ?? "" }), t("support.option_no")]));
       return s;
     case "erase":
-      out.say(t("erase.confirm"), [{ key: "YA", label: "Ya, hapus" }, { key: "TIDAK", label: "Tidak" }]);
+      out.say(t("erase.confirm"), eraseOptions(t));
       return s;
     default:
       return showMenu(s, ctx, out);
