@@ -40,6 +40,8 @@ export interface Lookups {
   proposalByCode(code: string, residentId?: string): Promise<ProposalBrief | undefined>;
   findSimilar(query: SimilarQuery): Promise<ProposalBrief | undefined>;
   codeTaken(code: string): Promise<boolean>;
+  /** The window of this year's cycle, when the Cycle table has one (no row: always open). */
+  cycleWindow(year: number): Promise<{ opensAt: Date; closesAt: Date } | undefined>;
 }
 
 /** Id sources, injected for determinism. */

@@ -90,6 +90,8 @@ export const REPLY_KEYS = [
   "erase.nothing",
   "stop.done",
   "limit.reached",
+  "cycle.not_open",
+  "cycle.closed",
   "rate.limited",
   "media.voice",
   "media.sticker",

@@ -250,6 +250,12 @@ async function supportCode(s: ConversationState, code: string, ctx: TurnContext,
 
 async function startProposal(s: ConversationState, text: string, ctx: TurnContext, out: Out, isProblem = false): Promise<ConversationState> {
   const t = ctx.texts;
+  const window = await ctx.lookups.cycleWindow(ctx.now.getUTCFullYear());
+  if (window && (ctx.now < window.opensAt || ctx.now > window.closesAt)) {
+    const date = (d: Date) => d.toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
+    out.say(t(ctx.now < window.opensAt ? "cycle.not_open" : "cycle.closed", { opens: date(window.opensAt), closes: date(window.closesAt) }));
+    return dropDraft(s);
+  }
   const since = new Date(Date.UTC(ctx.now.getUTCFullYear(), 0, 1));
   const count = await ctx.lookups.countProposalsSince(s.residentId!, since);
   if (count >= ctx.config.maxProposalsPerCycle) {

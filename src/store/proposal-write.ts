@@ -150,5 +150,13 @@ export function proposalLookups(sql: Sql): Lookups {
       return row ? brief(row) : undefined;
     },
     codeTaken: async (code) => !!(await sql.get(`SELECT 1 AS "x" FROM "Proposal" WHERE "code" = ?`, [code])),
+    async cycleWindow(year) {
+      // PostgreSQL: timestamp without time zone holds UTC (as Prisma writes it); say so, or pg reads local time.
+      const columns = sql.dialect === "postgres"
+        ? `("opensAt" AT TIME ZONE 'UTC') AS "opensAt", ("closesAt" AT TIME ZONE 'UTC') AS "closesAt"`
+        : `"opensAt", "closesAt"`;
+      const row = await sql.get<{ opensAt: string | Date; closesAt: string | Date }>(`SELECT ${columns} FROM "Cycle" WHERE "year" = ?`, [year]);
+      return row ? { opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt) } : undefined;
+    },
   };
 }

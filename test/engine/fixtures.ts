@@ -43,6 +43,9 @@ export class MemoryLookups implements Lookups {
   async codeTaken(code: string) {
     return this.proposals.some((p) => p.code === code);
   }
+  async cycleWindow() {
+    return undefined;
+  }
   apply(effects: Effect[]) {
     for (const e of effects) {
       if (e.type === "createProposal") {

@@ -160,3 +160,16 @@ describe("web chat notifications", () => {
     expect(await bot.store.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(0);
   });
 });
+
+describe("cycle window", () => {
+  it("refuses new proposals outside this year's cycle window and accepts them inside", async () => {
+    bot = await startBot();
+    await bot.store.db.cycle.create({ data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") } });
+    await consented(bot, "u1");
+    const closed = await bot.send("u1", { text: "1" });
+    expect(closed.replies[0]!.text).toMatch(/sudah ditutup pada 28 Februari 2026/);
+    await bot.store.db.cycle.update({ where: { year: 2026 }, data: { closesAt: new Date("2026-03-31T16:59:59Z") } });
+    const open = await bot.send("u1", { text: "1" });
+    expect(open.expecting).toBe("village");
+  });
+});

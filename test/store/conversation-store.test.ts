@@ -91,6 +91,10 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     expect(await lookups.findSimilar({ ...similar, excludeResidentId: "R1" })).toBeUndefined();
     expect(await lookups.findSimilar({ ...similar, rt: "09", rw: "01", text: "lain sekali" })).toBeUndefined();
 
+    expect(await lookups.cycleWindow(2026)).toBeUndefined();
+    await store.db.cycle.create({ data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") } });
+    expect(await lookups.cycleWindow(2026)).toEqual({ opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") });
+
     await anonymizeResident(sql, "R1", now);
     expect(await store.db.resident.findUniqueOrThrow({ where: { id: "R1" } })).toMatchObject({ name: null });
     expect(await store.db.channelIdentity.count({ where: { residentId: "R1" } })).toBe(0);
