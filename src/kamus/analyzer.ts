@@ -132,8 +132,13 @@ function positionsOf(seq: readonly string[]): Map<string, number[]> {
   return positions;
 }
 
+/** In a trigger, " ... " between words means "anywhere in the same message". */
+const ANYWHERE = "...";
+
 /** True when `trigger` occurs in `seq` in order, spread over at most its length + TRIGGER_SLACK tokens. */
 function occurs(trigger: readonly string[], seq: readonly string[], positions: Map<string, number[]>, slack = TRIGGER_SLACK): boolean {
+  // "ikan ... mati": every word anywhere in the message, in any order.
+  if (trigger.includes(ANYWHERE)) return trigger.every((s) => s === ANYWHERE || positions.has(s));
   const starts = positions.get(trigger[0]!);
   if (!starts) return false;
   if (trigger.length === 1) return true;
@@ -182,7 +187,7 @@ export class Analyzer {
       this.concepts.push({
         name: c.name,
         // A trigger made only of stop words ("pertolongan" stems to "tolong", a politeness word) never fires.
-        triggers: c.when.map((w) => this.sequenceOf(w)).filter((t) => t.some((s) => !this.normalizer.isStopword(s))),
+        triggers: c.when.map((w) => this.sequenceOf(w)).filter((t) => t.some((s) => s !== ANYWHERE && !this.normalizer.isStopword(s))),
         phrases: c.suggest.map((s) => this.documentTerms(s)).filter((p) => p.length > 0),
         weight: c.weight ?? data.concepts.defaultWeight,
         modifier: c.modifier,
@@ -191,9 +196,11 @@ export class Analyzer {
     }
     this.concepts.forEach((c, concept) => {
       for (const trigger of c.triggers) {
-        const list = this.triggersByFirst.get(trigger[0]!) ?? [];
+        // Indexed by its first word ("ikan ... mati" by "ikan"), so a message only tests triggers that can occur.
+        const first = trigger[0] === ANYWHERE ? trigger[1]! : trigger[0]!;
+        const list = this.triggersByFirst.get(first) ?? [];
         list.push({ concept, trigger });
-        this.triggersByFirst.set(trigger[0]!, list);
+        this.triggersByFirst.set(first, list);
       }
     });
     for (const [name, m] of Object.entries(data.modes.modes)) {
@@ -280,7 +287,7 @@ export class Analyzer {
       for (const { concept, trigger } of this.triggersByFirst.get(first) ?? []) {
         if (!occurs(trigger, seq, positions)) continue;
         const sources = fired.get(concept) ?? new Set<string>();
-        for (const s of trigger) if (terms.has(s)) sources.add(s);
+        for (const s of trigger) if (s !== ANYWHERE && terms.has(s)) sources.add(s);
         fired.set(concept, sources);
       }
     }
@@ -386,6 +393,10 @@ export class Analyzer {
 
   /** The stems of a phrase in order, stop words included (a trigger "tidak ada lampu" needs all three). */
   private sequenceOf(phrase: string): string[] {
+    if (phrase.includes(` ${ANYWHERE} `)) {
+      const parts = phrase.split(` ${ANYWHERE} `).map((p) => this.sequenceOf(p).filter((s) => !this.normalizer.isStopword(s)));
+      return [ANYWHERE, ...parts.flat()];
+    }
     return this.rewrite(this.rawTokens(phrase)).map((t) => t.stem);
   }
 

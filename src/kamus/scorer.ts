@@ -92,7 +92,8 @@ export class Scorer {
       words: q.original.length,
       unknown,
       cues: q.cues.length,
-      unexplainedCues: top ? q.cues.filter((c) => c.terms.some((t) => index.value(t, top.doc) === 0)).length : q.cues.length,
+      // A private need is never what an entry funds, even when the entry shares its noun ("keluarga saya").
+      unexplainedCues: top ? q.cues.filter((c) => c.kind === "private" || c.terms.some((t) => index.value(t, top.doc) === 0)).length : q.cues.length,
     };
   }
 
