@@ -21,6 +21,9 @@ export interface InspectableMatcher extends KamusMatcher {
 
 let sharedAnalyzer: Analyzer | undefined;
 
+/** How much of a message `match` reads (characters). */
+export const maxTextLength = 2000;
+
 /**
  * Builds a matcher over `entries` and their learned phrases, e.g.
  * `buildMatcher(entries, learned).match("gang kami becek, minta dicor", { top: 3 })`. Scores are in units of one
@@ -35,7 +38,8 @@ export function buildMatcher(
   const analyzer = opts.analyzer ?? (opts.language ? new Analyzer(opts.language) : (sharedAnalyzer ??= new Analyzer(defaultLanguageData())));
   const k = new KamusIndex(entries, learned, analyzer, opts);
   const scorer = new Scorer(k, opts);
-  const query = (text: string) => analyzer.query(text, k.correct);
+  // A proposal fits in a few sentences; a 10,000-character paste is read up to this length to keep `match` fast.
+  const query = (text: string) => analyzer.query(text.length > maxTextLength ? text.slice(0, maxTextLength) : text, k.correct);
   const toMatch = (r: { doc: number; score: number }): KamusMatch => ({ entry: k.docs[r.doc]!, score: r.score / k.unit });
 
   return {

@@ -84,6 +84,11 @@ describe("ranking on the Malang kamus", () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it("reads a very long message without failing, by its beginning", () => {
+    const long = `gang kami becek kalau hujan, minta dicor. ${"bla ".repeat(3000)}`;
+    expect(kodes(matcher, long).some((k) => ["MLG23-064", "MLG23-065", "MLG23-213"].includes(k))).toBe(true);
+  });
+
   it("returns as many entries as asked", () => {
     expect(matcher.match("jalan rusak", { top: 5 }).matches).toHaveLength(5);
     expect(matcher.match("jalan rusak", { top: 1 }).matches).toHaveLength(1);
