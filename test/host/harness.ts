@@ -1,6 +1,6 @@
 // A bot for tests: real host, engine, matcher and regions over a fresh SQLite copy seeded once per process
 // with the sample region list and kamus; fixed clock and deterministic ids.
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -30,6 +30,17 @@ let seeded: Promise<string> | undefined;
  * and other runs may be going on at the same time.
  */
 const ownDir = join(tmpdir(), `musrenbang-engine-test-${process.pid}`);
+process.once("exit", () => rmSync(ownDir, { recursive: true, force: true }));
+// Test workers may end without an "exit" event: folders of processes that are gone are removed here.
+for (const name of readdirSync(tmpdir())) {
+  const pid = /^musrenbang-engine-test-(\d+)$/.exec(name)?.[1];
+  if (!pid || Number(pid) === process.pid) continue;
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
 
 /** A migrated SQLite file with the sample region and kamus, made once per process. */
 function seededTemplate(): Promise<string> {
