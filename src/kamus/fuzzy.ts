@@ -16,26 +16,34 @@ function trigrams(word: string): string[] {
   return out;
 }
 
+// Three rolling rows for editDistance, reused between calls (words are short).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal string alignment distance (edits and adjacent swaps), stopping early above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const n = b.length + 1;
+  if (rowA.length < n) [rowA, rowB, rowC] = [new Int32Array(n * 2), new Int32Array(n * 2), new Int32Array(n * 2)];
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j < n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    for (let j = 1; j < n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev2.splice(0, prev2.length, ...prev);
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[b.length]!;
+  return prev[n - 1]!;
 }
 
 /** Repairs unknown words; results (also "no repair") are cached per word. */
@@ -80,14 +88,19 @@ export class FuzzyVocabulary {
     }
     if (word.length < 5) return undefined;
     const max = word.length >= 8 ? 2 : 1;
+    const grams = new Set(trigrams(word));
+    // One edit changes at most three trigrams; demand enough shared ones before computing any distance.
+    const need = Math.max(2, grams.size - 3 * max);
     const shared = new Map<string, number>();
-    for (const g of new Set(trigrams(word))) {
-      for (const s of this.byTrigram.get(g) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
+    for (const g of grams) {
+      for (const s of this.byTrigram.get(g) ?? []) {
+        if (Math.abs(s.length - word.length) <= max) shared.set(s, (shared.get(s) ?? 0) + 1);
+      }
     }
     let best: string | undefined;
     let bestDistance = max + 1;
     for (const [surface, n] of shared) {
-      if (n < 2) continue;
+      if (n < need) continue;
       const d = editDistance(word, surface, max);
       if (d < bestDistance || (d === bestDistance && best !== undefined && surface < best)) {
         best = surface;

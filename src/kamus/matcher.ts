@@ -21,6 +21,14 @@ export interface InspectableMatcher extends KamusMatcher {
 
 let sharedAnalyzer: Analyzer | undefined;
 
+/** Messages that exercise every step of a query (typo, concept, landmark, sizes, cue), used to warm up. */
+const WARM_UP = [
+  "jln gg kami rusak parah blm prnh diaspal, kl ujan becek, pjg 60 m lbr 1,5 m",
+  "lampu jalan depan masjid mati, gelap bgt",
+  "plthn menjahit buat ibu2 yg pengen usaha",
+  "hp saya rusak minta dibeliin",
+];
+
 /** How much of a message `match` reads (characters). */
 export const maxTextLength = 2000;
 
@@ -41,6 +49,9 @@ export function buildMatcher(
   // A proposal fits in a few sentences; a 10,000-character paste is read up to this length to keep `match` fast.
   const query = (text: string) => analyzer.query(text.length > maxTextLength ? text.slice(0, maxTextLength) : text, k.correct);
   const toMatch = (r: { doc: number; score: number }): KamusMatch => ({ entry: k.docs[r.doc]!, score: r.score / k.unit });
+
+  // Run the query path a few times now, so the first resident does not pay for the JIT compiling it.
+  for (const text of WARM_UP) scorer.features(query(text), scorer.rank(query(text), 3));
 
   return {
     match(text: string, { top = 3 }: { top?: number } = {}): MatchResult {
