@@ -50,7 +50,7 @@ const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** Starts the channel; throws only when TELEGRAM_BOT_TOKEN is missing. */
 export function startTelegram(options: StartTelegramOptions): TelegramChannel {
   const { token, apiRoot, webhookUrl } = options.config.telegram;
-  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather (see the README, "Chat channels")");
+  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather (see the README, section Chat channels)");
   const log = options.logger.child({ channel: "telegram" });
   const clock = options.clock ?? systemClock;
   const texts = options.texts ?? loadChannelTexts();
