@@ -4,7 +4,7 @@ import type { TurnContext, Lookups, ProposalBrief } from "../../src/engine/conte
 import { defaultEngineConfig } from "../../src/engine/context.ts";
 import type { Effect } from "../../src/engine/effects.ts";
 import { makeTexts } from "../../src/engine/texts.ts";
-import { readKamusCsv } from "../../src/kamus/kamus-file.ts";
+import { readKamusFile } from "../../src/import/index.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
 import { trainClassifier, type IntentClassifier } from "../../src/nlu/classifier.ts";
@@ -18,7 +18,7 @@ let shared: Promise<{ matcher: KamusMatcher; regions: RegionIndex; classifier: I
 /** Matcher, regions and classifier, built once per test file. */
 export function sampleWorld() {
   shared ??= (async () => ({
-    matcher: buildMatcher(await readKamusCsv(sampleFile("kamus-malang-2023.csv"))),
+    matcher: buildMatcher(await readKamusFile(sampleFile("kamus-malang-2023.csv"))),
     regions: sampleRegions(),
     classifier: trainClassifier(defaultIntentData()),
   }))();

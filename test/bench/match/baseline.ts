@@ -1,6 +1,6 @@
 // The baseline the matcher must beat: natural's TfIdf over the kamus names alone, no normalisation.
 import natural from "natural";
-import type { KamusDoc } from "../../src/kamus/types.ts";
+import type { KamusDoc } from "../../../src/kamus/types.ts";
 import type { Ranker } from "./metrics.ts";
 
 /** Builds the baseline ranker; it never says "nothing fits" unless no name shares a word. */
