@@ -16,6 +16,7 @@ const cases: { agency: string; text: string; accept: string[] }[] = [
   { agency: "Kesehatan", text: "banyak balita kurang gizi dan pendek di kampung kami", accept: ["MLG23-022", "MLG23-029"] },
   { agency: "PUPR", text: "gang kami becek kalau hujan, minta dicor", accept: ["MLG23-064", "MLG23-065", "MLG23-213", "MLG23-054", "MLG23-210"] },
   { agency: "PUPR", text: "lampu jalan di gang kami gak ada, malem gelap gulita", accept: range(85, 98) },
+  { agency: "PUPR", text: "lampu di pos ronda mati, jalannya jadi gelap", accept: range(85, 98) },
   { agency: "PUPR", text: "selokan depan rumah mampet, kalau ujan airnya meluap ke jalan", accept: [...range(42, 53), ...range(60, 63), ...range(72, 75), ...range(214, 216)] },
   { agency: "PUPR", text: "8 rumah di RT kami belum punya septictank", accept: ["MLG23-038", "MLG23-039"] },
   { agency: "Satpol PP", text: "anggota linmas kelurahan perlu pelatihan dasar", accept: ["MLG23-104"] },
