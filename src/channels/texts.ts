@@ -1,10 +1,9 @@
 // The channels' own texts (intents/channels.yaml), checked with zod at start-up; an error names the file
 // and the path inside it, e.g. `intents/channels.yaml: group.desa_linked: Invalid input: expected string`.
-import { readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { parse } from "yaml";
+import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../config/paths.ts";
+import { readDataFile } from "../config/data-file.ts";
 
 const text = z.string().min(1);
 
@@ -31,19 +30,7 @@ export const channelTextsPath = join(projectRoot, "intents", "channels.yaml");
 
 /** Reads and checks intents/channels.yaml (or `path`); throws one line naming the file and the path inside it. */
 export function loadChannelTexts(path: string = channelTextsPath): ChannelTexts {
-  const shown = relative(projectRoot, path) || path;
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new Error(`${shown}: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const parsed = ChannelTexts.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${shown}: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readDataFile(path, ChannelTexts);
 }
 
 /** Fills `{name}` placeholders; a missing value is left visible rather than silently dropped. */
