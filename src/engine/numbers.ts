@@ -1,11 +1,9 @@
 // Numbers as residents write them: digits ("200", "1.500", "1,5", "2.5") and Indonesian words
 // ("dua ratus", "seratus lima puluh", "setengah", "dua ribu"), also mixed ("2 ribu", "1,5 juta").
 
-const ONES: Record<string, number> = {
-  nol: 0, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
-};
-const SE: Record<string, number> = { sepuluh: 10, sebelas: 11, seratus: 100, setengah: 0.5 };
-const BIG: Record<string, number> = { ribu: 1000, rb: 1000, juta: 1_000_000, jt: 1_000_000 };
+import { BIG, parseNumberWords } from "../kamus/number-words.ts";
+
+export { parseNumberWords };
 
 /**
  * Parses one number written in digits, e.g. "1.500" → 1500, "1,5" → 1.5, "2.5" → 2.5, "12" → 12.
@@ -19,47 +17,6 @@ export function parseDigits(raw: string): number | undefined {
   if ((s.match(/\./g) ?? []).length > 1) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
-}
-
-/** Parses Indonesian number words at the start of `words`; returns the value and how many words it used. */
-export function parseNumberWords(words: readonly string[]): { value: number; used: number } | undefined {
-  let total = 0;
-  let current = 0;
-  let last = 0; // the last single digit, which "belas", "puluh" and "ratus" multiply
-  let used = 0;
-  for (const w of words) {
-    if (w in ONES) {
-      last = ONES[w]!;
-      current += last;
-    } else if (w in SE) {
-      current += SE[w]!;
-      last = 0;
-    } else if (w === "seribu") {
-      total += 1000;
-      current = 0;
-      last = 0;
-    } else if (w === "sejuta") {
-      total += 1_000_000;
-      current = 0;
-      last = 0;
-    } else if (used > 0 && w === "belas" && last) {
-      current += 10;
-      last = 0;
-    } else if (used > 0 && w === "puluh" && last) {
-      current += last * 9;
-      last = 0;
-    } else if (used > 0 && w === "ratus" && last) {
-      current += last * 99;
-      last = 0;
-    } else if (used > 0 && w in BIG) {
-      total += (current || 1) * BIG[w]!;
-      current = 0;
-      last = 0;
-    } else break;
-    used++;
-  }
-  if (used === 0) return undefined;
-  return { value: total + current, used };
 }
 
 /** Splits text into lower-case word tokens, keeping numbers like "1.500" and "1,5" whole. */
@@ -84,7 +41,7 @@ export function findNumbers(tokens: readonly string[]): FoundNumber[] {
     const d = parseDigits(tokens[i]!);
     if (d !== undefined) {
       const next = tokens[i + 1];
-      if (next !== undefined && next in BIG) {
+      if (next !== undefined && Object.hasOwn(BIG, next)) {
         out.push({ value: d * BIG[next]!, start: i, end: i + 2 });
         i++;
       } else out.push({ value: d, start: i, end: i + 1 });

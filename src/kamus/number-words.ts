@@ -6,7 +6,8 @@ const ONES: Record<string, number> = {
 };
 const SE: Record<string, number> = { sepuluh: 10, sebelas: 11, seratus: 100, setengah: 0.5 };
 const TENS: Record<string, number> = { belas: 10, puluh: 10, ratus: 100 };
-const BIG: Record<string, number> = { ribu: 1000, juta: 1_000_000 };
+/** Multipliers after a number: "2 ribu", "1,5 jt". */
+export const BIG: Record<string, number> = { ribu: 1000, rb: 1000, juta: 1_000_000, jt: 1_000_000 };
 
 /** "1.000" → "1000", "1,5" → "1.5", "2.5" → "2.5"; other tokens unchanged. */
 export function normalizeDigits(token: string): string {
@@ -15,39 +16,39 @@ export function normalizeDigits(token: string): string {
   return token;
 }
 
-const NUMBER_WORDS = new Set([...Object.keys(ONES), ...Object.keys(SE), ...Object.keys(TENS), ...Object.keys(BIG), "seribu"]);
+const NUMBER_WORDS = new Set([...Object.keys(ONES), ...Object.keys(SE), ...Object.keys(TENS), ...Object.keys(BIG), "seribu", "sejuta"]);
 const MULTIPLIERS = new Set([...Object.keys(TENS), ...Object.keys(BIG)]);
 
-/** Reads number words from `start`; returns the value and how many tokens it used (0 when none). */
-function readNumber(tokens: readonly string[], start: number): { value: number; used: number } {
+/** Parses Indonesian number words at the start of `words`; returns the value and how many words it used. */
+export function parseNumberWords(words: readonly string[]): { value: number; used: number } | undefined {
   let total = 0;
   let current = 0;
-  let last = 0;
-  let i = start;
-  for (; i < tokens.length; i++) {
-    const w = tokens[i]!;
+  let last = 0; // the last single digit, which "belas", "puluh" and "ratus" multiply
+  let used = 0;
+  for (const w of words) {
     if (Object.hasOwn(ONES, w)) {
       last = ONES[w]!;
       current += last;
     } else if (Object.hasOwn(SE, w)) {
       current += SE[w]!;
       last = 0;
-    } else if (w === "seribu") {
-      total += 1000;
+    } else if (w === "seribu" || w === "sejuta") {
+      total += w === "seribu" ? 1000 : 1_000_000;
       current = 0;
       last = 0;
-    } else if (Object.hasOwn(TENS, w) && i > start && last > 0) {
+    } else if (used > 0 && Object.hasOwn(TENS, w) && last) {
       // The digit just read is already in `current`: "dua belas" = 2 + 10, "dua puluh" = 2 + 2 × 9,
       // "tiga ratus" = 3 + 3 × 99.
       current += w === "belas" ? 10 : last * (TENS[w]! - 1);
       last = 0;
-    } else if (Object.hasOwn(BIG, w) && i > start) {
+    } else if (used > 0 && Object.hasOwn(BIG, w)) {
       total += (current || 1) * BIG[w]!;
       current = 0;
       last = 0;
     } else break;
+    used++;
   }
-  return { value: total + current, used: i - start };
+  return used === 0 ? undefined : { value: total + current, used };
 }
 
 /** Replaces runs of number words with digits: ["dua", "ratus", "meter"] → ["200", "meter"]. */
@@ -56,10 +57,10 @@ export function numberWordsToDigits(tokens: readonly string[]): string[] {
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     if (NUMBER_WORDS.has(t) && !MULTIPLIERS.has(t)) {
-      const { value, used } = readNumber(tokens, i);
-      if (used > 0) {
-        out.push(String(value));
-        i += used;
+      const found = parseNumberWords(tokens.slice(i, i + 12));
+      if (found) {
+        out.push(String(found.value));
+        i += found.used;
         continue;
       }
     }
