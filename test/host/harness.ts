@@ -1,9 +1,8 @@
 // A bot for tests: real host, engine, matcher and regions over a fresh SQLite copy seeded once per process
 // with the sample region list and kamus; fixed clock and deterministic ids.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import { tmpdir } from "node:os";
 import type { InboundMessage } from "../../src/channels/message.ts";
 import type { IdSource } from "../../src/engine/context.ts";
 import { importKamusFile, importWilayahFile } from "../../src/import/index.ts";
@@ -15,7 +14,9 @@ import { loadRegions } from "../../src/regions/load.ts";
 import type { RegionIndex } from "../../src/regions/index.ts";
 import { openStore, type Store } from "../../src/store/client.ts";
 import { projectRoot } from "../../src/config/paths.ts";
-import { migrate } from "../../src/store/migrate.ts";
+import { sqliteFilePath } from "../../src/config/database-url.ts";
+import { freshSqlite } from "../support/stores.ts";
+import { testTmpDir } from "../support/paths.ts";
 
 /** The sample files (prisma/seed when present, else the shared data folder). */
 export function sampleFile(name: "wilayah-bekasi.csv" | "kamus-malang-2023.csv"): string {
@@ -25,35 +26,13 @@ export function sampleFile(name: "wilayah-bekasi.csv" | "kamus-malang-2023.csv")
 
 let seeded: Promise<string> | undefined;
 
-/**
- * This process's own folder: test/support's shared folder is emptied by every test run's global setup,
- * and other runs may be going on at the same time.
- */
-const ownDir = join(tmpdir(), `musrenbang-engine-test-${process.pid}`);
-process.once("exit", () => rmSync(ownDir, { recursive: true, force: true }));
-// Test workers may end without an "exit" event: folders of processes that are gone are removed here.
-for (const name of readdirSync(tmpdir())) {
-  const pid = /^musrenbang-engine-test-(\d+)$/.exec(name)?.[1];
-  if (!pid || Number(pid) === process.pid) continue;
-  try {
-    process.kill(Number(pid), 0);
-  } catch {
-    rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-/** A migrated SQLite file with the sample region and kamus, made once per process. */
+/** A migrated SQLite file (test/support's per-run template) with the sample region and kamus, made once per process. */
 function seededTemplate(): Promise<string> {
   seeded ??= (async () => {
-    mkdirSync(ownDir, { recursive: true });
-    const path = join(ownDir, `seeded.db`);
-    const store = openStore(`file:${path}`);
-    // Migrated here rather than copied from test/support's template, which a parallel run may be rewriting.
-    await migrate(store);
-    await importWilayahFile(store, sampleFile("wilayah-bekasi.csv"));
-    await importKamusFile(store, sampleFile("kamus-malang-2023.csv"));
+    const store = await freshSqlite();
+    await seed(store);
     await store.db.$disconnect();
-    return path;
+    return sqliteFilePath(store.url);
   })();
   return seeded;
 }
@@ -61,7 +40,7 @@ function seededTemplate(): Promise<string> {
 /** A fresh seeded SQLite store. */
 export async function seededSqlite(): Promise<Store> {
   const template = await seededTemplate();
-  const path = join(ownDir, `${randomUUID()}.db`);
+  const path = join(testTmpDir, `${randomUUID()}.db`);
   copyFileSync(template, path);
   return openStore(`file:${path}`);
 }
@@ -126,7 +105,7 @@ export async function startBot(options: Partial<HostOptions> & { store?: Store }
   const regions = await loadRegions(store.db);
   let matcher = options.matcher ?? (await matcherFor(store));
   const make = () =>
-    createHost({ dataDir: join(ownDir, "data"), ...options, store, matcher, regions, clock: clock.now, ids });
+    createHost({ dataDir: join(testTmpDir, "data"), ...options, store, matcher, regions, clock: clock.now, ids });
   const bot: Bot = {
     store,
     clock,
