@@ -1,27 +1,14 @@
 // Telegram village groups linked to their desa by a group admin (`/desa <nama atau kode>`), so that a
 // `/usul` in the group can deep-link to a private chat that already knows the desa.
 import { loadRegions } from "../regions/load.ts";
-import type { VillageRef } from "../regions/index.ts";
+import type { VillageRef, VillageSearch } from "../regions/index.ts";
 import type { Db } from "./client.ts";
 import { searchVillages } from "./search.ts";
 
-/** A desa as the group commands show it, e.g. `{ code: "3216010001", name: "Sukamaju", district: "Setu" }`. */
-export interface GroupVillage {
-  code: string;
-  name: string;
-  district: string;
-}
-
-/** The answer of a `/desa` lookup. */
-export type VillageLookup =
-  | { kind: "found"; village: GroupVillage }
-  | { kind: "ambiguous"; candidates: GroupVillage[] }
-  | { kind: "none" };
-
 /** What the Telegram channel needs; built on the database by `groupLinkStore(db)`. */
 export interface GroupLinks {
-  villageOf(chatId: string): Promise<GroupVillage | null>;
-  find(query: string): Promise<VillageLookup>;
+  villageOf(chatId: string): Promise<VillageRef | null>;
+  find(query: string): Promise<VillageSearch>;
   link(chatId: string, villageCode: string, linkedBy: string): Promise<void>;
 }
 
@@ -32,10 +19,11 @@ export interface GroupLinks {
  * the confirmation names desa and kecamatan, so an admin sees at once if the link is wrong.
  */
 export function groupLinkStore(db: Db): GroupLinks {
-  const toGroupVillage = (v: { code: string; name: string; district: { name: string } }): GroupVillage => ({
+  const toRef = (v: { code: string; name: string; district: { code: string; name: string } }): VillageRef => ({
     code: v.code,
     name: v.name,
-    district: v.district.name,
+    districtCode: v.district.code,
+    districtName: v.district.name,
   });
   return {
     async villageOf(chatId) {
@@ -43,7 +31,7 @@ export function groupLinkStore(db: Db): GroupLinks {
         where: { chatId },
         include: { village: { include: { district: true } } },
       });
-      return link ? toGroupVillage(link.village) : null;
+      return link ? toRef(link.village) : null;
     },
     async find(query) {
       // 187 desa in a kabupaten: loading the index per /desa (a rare, admin-only command) is cheap.
@@ -51,15 +39,14 @@ export function groupLinkStore(db: Db): GroupLinks {
       const code = query.replace(/[\s.]/g, "");
       if (/^\d{10}$/.test(code)) {
         const v = regions.byCode(code);
-        return v ? { kind: "found", village: fromRef(v) } : { kind: "none" };
+        return v ? { kind: "found", village: v } : { kind: "none" };
       }
       const fuzzy = regions.searchAnswer(query);
-      if (fuzzy.kind === "found") return { kind: "found", village: fromRef(fuzzy.village) };
-      if (fuzzy.kind === "ambiguous") return { kind: "ambiguous", candidates: fuzzy.candidates.map(fromRef) };
+      if (fuzzy.kind !== "none") return fuzzy;
       const name = query.replace(/^\s*(desa|ds\.?|kelurahan|kel\.?)\s+/i, "");
       const hits = name.trim() ? await searchVillages(db, name, 10) : [];
-      if (hits.length === 1) return { kind: "found", village: toGroupVillage(hits[0]!) };
-      if (hits.length > 1) return { kind: "ambiguous", candidates: hits.map(toGroupVillage) };
+      if (hits.length === 1) return { kind: "found", village: toRef(hits[0]!) };
+      if (hits.length > 1) return { kind: "ambiguous", candidates: hits.map(toRef) };
       return { kind: "none" };
     },
     async link(chatId, villageCode, linkedBy) {
@@ -70,8 +57,4 @@ export function groupLinkStore(db: Db): GroupLinks {
       });
     },
   };
-}
-
-function fromRef(v: VillageRef): GroupVillage {
-  return { code: v.code, name: v.name, district: v.districtName };
 }

@@ -79,7 +79,7 @@ export function groupChat(deps: GroupDeps): Composer<Context> {
     const query = ctx.payload.trim();
     if (!query) {
       const current = await deps.groups.villageOf(chatId);
-      const text = current ? `${fill(t.desa_current, { village: current.name, district: current.district })}\n\n${t.desa_usage}` : t.desa_usage;
+      const text = current ? `${fill(t.desa_current, { village: current.name, district: current.districtName })}\n\n${t.desa_usage}` : t.desa_usage;
       await answer(ctx, ctx.message, text);
       return;
     }
@@ -94,14 +94,14 @@ export function groupChat(deps: GroupDeps): Composer<Context> {
     }
     if (found.kind === "ambiguous") {
       const shown = found.candidates.slice(0, 8);
-      const list = shown.map((v) => `• ${v.code} ${v.name} (Kec. ${v.district})`).join("\n");
+      const list = shown.map((v) => `• ${v.code} ${v.name} (Kec. ${v.districtName})`).join("\n");
       await answer(ctx, ctx.message, fill(t.desa_ambiguous, { query, list, example: shown[0]!.code }));
       return;
     }
     const by = ctx.from.username ? `@${ctx.from.username}` : String(ctx.from.id);
     await deps.groups.link(chatId, found.village.code, by);
     deps.logger.info({ chatId, village: found.village.code, by }, "telegram group linked to a desa");
-    await answer(ctx, ctx.message, fill(t.desa_linked, { village: found.village.name, district: found.village.district }));
+    await answer(ctx, ctx.message, fill(t.desa_linked, { village: found.village.name, district: found.village.districtName }));
   });
 
   return bot;
