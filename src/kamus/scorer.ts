@@ -81,6 +81,10 @@ export class Scorer {
         unknown++;
         continue;
       }
+      // A describing word (damage, an act verb, a landmark: weight below 1) that no entry of this kamus uses
+      // cannot tell entries apart; in a small kamus ("jembatan rusak" against 62 names) it would otherwise
+      // outweigh the one word that names the activity.
+      if (weight < 1 && !index.has(t)) continue;
       const idf = index.idf(t) * weight;
       total += idf;
       if (explained.has(t)) covered += idf;

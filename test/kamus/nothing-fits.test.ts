@@ -50,4 +50,12 @@ describe("nothing fits", () => {
     const jember = buildMatcher(await readKamusFile(jemberKamusPath));
     expect(jember.match("pembangunan masjid di kampung kami").matches.map((m) => m.entry.nama)).toContain("Pembangunan Rumah Ibadah");
   });
+
+  it("does not let a damage word the small kamus never uses hide the activity it names", async () => {
+    const jember = buildMatcher(await readKamusFile(jemberKamusPath));
+    for (const text of ["jembatan di kampung kami putus", "jembatan rusak parah"]) {
+      expect(jember.match(text).matches[0]?.entry.nama, text).toMatch(/^Jembatan|Pembangunan Jembatan/);
+    }
+    expect(jember.match("hp saya rusak").matches).toEqual([]);
+  });
 });
