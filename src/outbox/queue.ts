@@ -14,7 +14,7 @@ export interface OutboxRow {
 
 /** What the worker needs from the outbox store. */
 export interface OutboxQueue {
-  /** Pending rows of `channel` whose next attempt is due at `now`, oldest first. */
+  /** Pending rows of `channel` whose next attempt is due at `now`, oldest first; none while an older row of its chat waits. */
   claimDue(channel: Channel, now: Date, limit: number): Promise<OutboxRow[]>;
   markSent(id: number, at: Date): Promise<void>;
   /** Counts a failed attempt; `permanent` ends the row's life (FAILED, never retried). */

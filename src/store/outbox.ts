@@ -41,17 +41,27 @@ export async function enqueueWithPrisma(db: Tx, messages: OutboundMessage[], now
 
 /**
  * The worker's view of the outbox. `claimDue` hands out due PENDING rows oldest first and pushes their
- * next attempt one lease ahead, so a row whose send crashed the process is retried after the lease.
+ * next attempt one lease ahead, so a row whose send crashed the process is retried after the lease; a
+ * row is held back while an older row of the same chat is not yet due.
  */
 export function createOutboxQueue(db: Db): OutboxQueue {
   return {
     async claimDue(channel: Channel, now: Date, limit: number): Promise<OutboxRow[]> {
       return db.$transaction(async (tx) => {
-        const rows = await tx.outboxMessage.findMany({
+        const due = await tx.outboxMessage.findMany({
           where: { channel, status: "PENDING", nextAttemptAt: { lte: now } },
           orderBy: { id: "asc" },
           take: limit,
         });
+        // A chat whose older reply waits (a retry later, or leased to a sender that may have crashed) gets
+        // nothing newer until that one is out: replies arrive in the order they were written, even after a restart.
+        const waiting = await tx.outboxMessage.groupBy({
+          by: ["chatId"],
+          where: { channel, status: "PENDING", nextAttemptAt: { gt: now }, chatId: { in: [...new Set(due.map((r) => r.chatId))] } },
+          _min: { id: true },
+        });
+        const firstWaiting = new Map(waiting.map((w) => [w.chatId, w._min.id ?? Infinity]));
+        const rows = due.filter((r) => r.id < (firstWaiting.get(r.chatId) ?? Infinity));
         if (rows.length) {
           await tx.outboxMessage.updateMany({
             where: { id: { in: rows.map((r) => r.id) } },

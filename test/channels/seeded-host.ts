@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { createHost, type Host } from "../../src/host/host.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
 import { loadRegions } from "../../src/regions/load.ts";
+import type { Clock } from "../../src/outbox/clock.ts";
 import type { Store } from "../../src/store/client.ts";
 import { loadKamus } from "../../src/store/learned-phrases.ts";
 import { seedIfEmpty } from "../../src/store/seed.ts";
@@ -12,8 +13,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freshSqlite } from "../support/stores.ts";
 
-/** A seeded store and a host over it; `restart()` gives a new host over the same database. */
-export async function seededHost(): Promise<{ store: Store; host: Host }> {
+/**
+ * A seeded store and a host over it. The host reads time from `clock`, the test's fake clock, so the
+ * replies it queues are due on the same clock the outbox worker runs on (never on the wall clock).
+ */
+export async function seededHost(clock: Clock): Promise<{ store: Store; host: Host }> {
   const store = await freshSqlite();
   await seedIfEmpty(store, pino({ level: "silent" }));
   const kamus = await loadKamus(store.db);
@@ -22,6 +26,7 @@ export async function seededHost(): Promise<{ store: Store; host: Host }> {
     matcher: buildMatcher(kamus.entries, kamus.learned),
     regions: await loadRegions(store.db),
     dataDir: mkdtempSync(join(tmpdir(), "musrenbang-channel-media-")),
+    clock: () => new Date(clock.now()),
   });
   return { store, host };
 }

@@ -17,11 +17,11 @@ export class MemoryQueue implements OutboxQueue {
     return id;
   }
 
-  /** Like src/store/outbox.ts: due rows, oldest first, leased (hidden) for a minute. */
+  /** Like src/store/outbox.ts: due rows, oldest first, none behind an older row of its chat that is not due; leased (hidden) for a minute. */
   async claimDue(channel: string, now: Date, limit: number): Promise<OutboxRow[]> {
-    const due = this.rows
-      .filter((r) => r.channel === channel && r.status === "PENDING" && r.nextAttemptAt <= now.getTime())
-      .slice(0, limit);
+    const pending = this.rows.filter((r) => r.channel === channel && r.status === "PENDING");
+    const blocked = (r: MemoryRow) => pending.some((o) => o.chatId === r.chatId && o.id < r.id && o.nextAttemptAt > now.getTime());
+    const due = pending.filter((r) => r.nextAttemptAt <= now.getTime()).slice(0, limit).filter((r) => !blocked(r));
     for (const r of due) r.nextAttemptAt = now.getTime() + 60_000;
     return due.map(({ id, channel, chatId, payload, attempts }) => ({ id, channel, chatId, payload, attempts }));
   }

@@ -52,6 +52,26 @@ describe.each(storeCases())("outbox on $name", ({ open }) => {
     await db.$disconnect();
   });
 
+  it("keeps a chat's replies in order when the first one waits for a retry across a restart", async () => {
+    const { db } = await open();
+    const clock = new FakeClock();
+    await enqueue(db, [{ channel: "telegram", chatId: "42", text: "balasan 1" }], new Date(clock.now()));
+    const queue = createOutboxQueue(db);
+    const telegram = new RecordingSender("telegram", clock);
+    telegram.failures = [new DeliveryError("502: Bad Gateway", "transient")];
+    await createOutboxWorker({ queue, senders: [telegram], logger, clock, random: () => 0.5 }).tick(); // retry in 2 s; the process dies
+
+    // The resident wrote again; the new process finds the newer reply due before the older one.
+    await enqueue(db, [{ channel: "telegram", chatId: "42", text: "balasan 2" }], new Date(clock.now()));
+    const restarted = createOutboxWorker({ queue, senders: [telegram], logger, clock, random: () => 0.5 });
+    for (let i = 0; i < 10; i++) {
+      await restarted.tick();
+      clock.advance(1000);
+    }
+    expect(telegram.sent.map((s) => s.text)).toEqual(["balasan 1", "balasan 2"]);
+    await db.$disconnect();
+  });
+
   it("records a permanent failure and a retry in the table", async () => {
     const { db } = await open();
     const clock = new FakeClock();

@@ -22,7 +22,8 @@ let host: { handle: (m: Parameters<Awaited<ReturnType<typeof seededHost>>["host"
 
 beforeEach(async () => {
   api = await new FakeBotApi().start();
-  bot = await seededHost();
+  clock = new FakeClock();
+  bot = await seededHost(clock);
   // Counts finished turns, so a test knows when the replies are in the outbox.
   host = {
     handle: async (m: Parameters<typeof bot.host.handle>[0]) => {
@@ -35,7 +36,6 @@ beforeEach(async () => {
   };
   channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host, store: bot.store, logger });
   await channel.ready;
-  clock = new FakeClock();
   outbox = createOutboxWorker({ queue: createOutboxQueue(bot.store.db), senders: [channel.sender], logger, clock });
 });
 

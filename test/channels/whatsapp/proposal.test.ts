@@ -23,8 +23,8 @@ let clock: FakeClock;
 let turns = 0;
 
 beforeEach(async () => {
-  bot = await seededHost();
   clock = new FakeClock();
+  bot = await seededHost(clock);
   // Counts finished turns, so a test knows when the replies are in the outbox.
   const host = {
     handle: async (m: Parameters<typeof bot.host.handle>[0]) => {
