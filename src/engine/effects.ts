@@ -14,6 +14,8 @@ export interface LearnPhrase { type: "learnPhrase"; kode: string; phrase: string
 export interface AddSupport { type: "addSupport"; code: string; residentId: string }
 /** Anonymise the resident; proposals stay, without name. */
 export interface EraseResident { type: "eraseResident"; residentId: string }
+/** "BERHENTI" (`optedOut: true`) or writing again afterwards (`false`): whether status news may be sent. */
+export interface SetOptOut { type: "setOptOut"; residentId: string; optedOut: boolean }
 
 /** Store a new proposal, e.g. `{ "type": "createProposal", "proposal": { "code": "U26-7K3Q", ... } }`. */
 export interface CreateProposal {
@@ -42,4 +44,4 @@ export interface CreateProposal {
   };
 }
 
-export type Effect = RegisterResident | SetName | StorePhoto | LearnPhrase | AddSupport | EraseResident | CreateProposal;
+export type Effect = RegisterResident | SetName | StorePhoto | LearnPhrase | AddSupport | EraseResident | SetOptOut | CreateProposal;

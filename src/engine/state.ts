@@ -57,6 +57,8 @@ export const ConversationState = z.object({
   residentId: z.string().optional(),
   /** The proposer name, remembered for the next proposal. */
   name: z.string().optional(),
+  /** The resident said BERHENTI: no status news until they write again. */
+  optedOut: z.boolean().optional(),
   /** A desa known before the form starts (Telegram group deep link). */
   prefillVillage: z.string().optional(),
   draft: Draft.optional(),

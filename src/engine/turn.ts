@@ -39,6 +39,12 @@ async function step(s: ConversationState, inbound: InboundMessage, ctx: TurnCont
   const village = payload ? /^desa_(\d{10})$/.exec(payload)?.[1] : undefined;
   if (village && ctx.regions.byCode(village)) s = { ...s, prefillVillage: village };
 
+  // Writing again after BERHENTI, in any form, lets status news flow again.
+  if (s.optedOut && s.residentId && command.kind !== "stop") {
+    out.do({ type: "setOptOut", residentId: s.residentId, optedOut: false });
+    s = { ...s, optedOut: undefined };
+  }
+
   // Messages the bot cannot read: a polite word, then the current question again.
   if (inbound.kind === "voice" || inbound.kind === "sticker" || inbound.kind === "other") {
     out.say(t(inbound.kind === "voice" ? "media.voice" : inbound.kind === "sticker" ? "media.sticker" : "media.other"));
@@ -81,8 +87,7 @@ async function step(s: ConversationState, inbound: InboundMessage, ctx: TurnCont
       out.say(t("erase.confirm"), eraseOptions(t));
       return { ...s, phase: "erase", returnPhase: s.phase === "erase" ? s.returnPhase : s.phase };
     case "stop":
-      out.say(t("stop.done"));
-      return dropDraft(s);
+      return stop(s, ctx, out);
     case "cancel":
       if (s.phase === "erase") break;
       out.say(t(s.draft ? "cancel.done" : "cancel.nothing"));
@@ -175,8 +180,7 @@ async function idleStep(s: ConversationState, command: Command, text: string, ct
       out.say(t("thanks.reply"));
       return s;
     case "stop":
-      out.say(t("stop.done"));
-      return dropDraft(s);
+      return stop(s, ctx, out);
     case "new_proposal":
       return startProposal(s, text, ctx, out);
   }
@@ -358,6 +362,13 @@ function continueDraft(s: ConversationState, ctx: TurnContext, out: Out): Promis
 function showResume(s: ConversationState, ctx: TurnContext, out: Out): ConversationState {
   const title = s.draft?.problem ?? s.draft?.activity ?? "-";
   return showMenu(s, ctx, out, ctx.texts("resume.ask", { title: title.length > 60 ? `${title.slice(0, 57)}...` : title }));
+}
+
+/** BERHENTI: the draft goes and no status news is sent until the resident writes again. */
+function stop(s: ConversationState, ctx: TurnContext, out: Out): ConversationState {
+  out.say(ctx.texts("stop.done"));
+  if (s.residentId && !s.optedOut) out.do({ type: "setOptOut", residentId: s.residentId, optedOut: true });
+  return { ...dropDraft(s), optedOut: true };
 }
 
 function dropDraft(s: ConversationState): ConversationState {

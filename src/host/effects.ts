@@ -6,7 +6,7 @@ import type { KamusMatcher } from "../kamus/types.ts";
 import type { Sql } from "../store/sql.ts";
 import { writeAttachmentFile } from "../store/attachments.ts";
 import { addSupport, createProposal, storeLearnedPhrase } from "../store/proposal-write.ts";
-import { anonymizeResident, registerResident, setResidentName } from "../store/residents.ts";
+import { anonymizeResident, registerResident, setOptedOut, setResidentName } from "../store/residents.ts";
 
 export interface EffectEnv {
   tx: Sql;
@@ -42,6 +42,9 @@ export async function applyEffects(effects: Effect[], env: EffectEnv): Promise<(
         break;
       case "eraseResident":
         await anonymizeResident(tx, e.residentId, now);
+        break;
+      case "setOptOut":
+        await setOptedOut(tx, e.residentId, e.optedOut ? now : null);
         break;
       case "createProposal":
         await createProposal(tx, e.proposal);

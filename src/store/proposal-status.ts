@@ -51,7 +51,7 @@ export async function changeProposalStatus(db: Db, change: StatusChange, texts: 
   return db.$transaction(async (tx) => {
     const p = await tx.proposal.findUnique({
       where: { code: change.code.toUpperCase() },
-      include: { kamusEntry: { select: { nama: true } } },
+      include: { kamusEntry: { select: { nama: true } }, proposer: { select: { optedOutAt: true } } },
     });
     if (!p) throw new StatusChangeError(`Proposal ${change.code} does not exist`);
     const from = p.status as ProposalStatusName;
@@ -72,7 +72,8 @@ export async function changeProposalStatus(db: Db, change: StatusChange, texts: 
     const event = await tx.proposalEvent.create({
       data: { proposalId: p.id, actorType: change.actor.type, actorId: change.actor.id ?? null, fromStatus: from, toStatus: change.to, reason: reason ?? null, createdAt: now },
     });
-    if (p.proposerId) {
+    // A resident who said BERHENTI hears nothing until they write again; the event is recorded all the same.
+    if (p.proposerId && !p.proposer?.optedOutAt) {
       const identity = await tx.channelIdentity.findFirst({ where: { residentId: p.proposerId, channel: p.channel } });
       if (identity) {
         const title = p.kamusEntry?.nama ?? p.activity ?? p.problem;

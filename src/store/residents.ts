@@ -19,6 +19,11 @@ export async function setResidentName(sql: Sql, residentId: string, name: string
   await sql.run(`UPDATE "Resident" SET "name" = ? WHERE "id" = ?`, [name, residentId]);
 }
 
+/** "BERHENTI" (`at` = when) or writing again afterwards (`null`): status changes are not announced while set. */
+export async function setOptedOut(sql: Sql, residentId: string, at: Date | null): Promise<void> {
+  await sql.run(`UPDATE "Resident" SET "optedOutAt" = ? WHERE "id" = ?`, [at, residentId]);
+}
+
 /**
  * "hapus data saya": the name and every chat link go; proposals and supports stay, without the name.
  * The Resident row stays (anonymised) so supports keep counting.

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
 import { readState } from "../../src/engine/state.ts";
+import { changeProposalStatus } from "../../src/store/proposal-status.ts";
 import { startBot, type Bot } from "./harness.ts";
 
 let bot: Bot | undefined;
@@ -142,22 +143,43 @@ describe("host effects", () => {
   });
 });
 
-describe("web chat notifications", () => {
+/** A consented web resident sends a whole proposal; returns its code. */
+async function submitProposal(b: Bot, chatId: string): Promise<string> {
+  await consented(b, chatId);
+  let last = await b.send(chatId, { text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2" });
+  const answers: Record<string, string> = { kamus: "1", volume: "100", beneficiaries: "40", photo: "lewati", name: "Ani", confirm: "ya" };
+  for (let i = 0; i < 8 && !last.replies.some((r) => /Kode usulan/.test(r.text)); i++) {
+    last = await b.send(chatId, { text: answers[last.expecting ?? ""] ?? "1" });
+  }
+  return /Kode usulan: (U26-\w{4})/.exec(last.replies.map((r) => r.text).join("\n"))![1]!;
+}
+
+describe("status notifications", () => {
   it("hands a status change to a web resident with their next reply", async () => {
-    const { changeProposalStatus } = await import("../../src/store/proposal-status.ts");
     bot = await startBot();
-    await consented(bot, "w1");
-    let last = await bot.send("w1", { text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2" });
-    const answers: Record<string, string> = { kamus: "1", volume: "100", beneficiaries: "40", photo: "lewati", name: "Ani", confirm: "ya" };
-    for (let i = 0; i < 8 && !last.replies.some((r) => /Kode usulan/.test(r.text)); i++) {
-      last = await bot.send("w1", { text: answers[last.expecting ?? ""] ?? "1" });
-    }
-    const code = /Kode usulan: (U26-\w{4})/.exec(last.replies.map((r) => r.text).join("\n"))![1]!;
+    const code = await submitProposal(bot, "w1");
     await changeProposalStatus(bot.store.db, { code, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
     const next = await bot.send("w1", { text: "menu" });
     expect(next.replies[0]!.text).toMatch(new RegExp(`Kabar usulan ${code}[\\s\\S]*sudah diperiksa petugas desa`));
     expect(next.replies[1]!.text).toMatch(/Silakan pilih/);
     expect(await bot.store.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(0);
+  });
+
+  it("sends no status news after BERHENTI, and sends it again once the resident writes", async () => {
+    bot = await startBot();
+    const code = await submitProposal(bot, "w1");
+    const stopped = await bot.send("w1", { text: "BERHENTI" });
+    expect(stopped.replies[0]!.text).toMatch(/tidak akan mengirim kabar usulan lagi sampai Bapak\/Ibu menulis kembali/);
+
+    await changeProposalStatus(bot.store.db, { code, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
+    expect(await bot.store.db.outboxMessage.count({ where: { payload: { contains: `Kabar usulan ${code}` } } })).toBe(0);
+    expect(await bot.store.db.proposalEvent.count({ where: { toStatus: "DIVERIFIKASI" } })).toBe(1);
+    const back = await bot.send("w1", { text: "menu" });
+    expect(back.replies.map((r) => r.text).join("\n")).not.toMatch(/Kabar usulan/);
+
+    await changeProposalStatus(bot.store.db, { code, to: "DISEPAKATI", actor: { type: "officer", id: "desa" } });
+    const next = await bot.send("w1", { text: "menu" });
+    expect(next.replies[0]!.text).toMatch(new RegExp(`Kabar usulan ${code}[\\s\\S]*disepakati`));
   });
 });
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Resident" ADD COLUMN     "optedOutAt" TIMESTAMP(3);
+
