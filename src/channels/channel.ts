@@ -1,7 +1,6 @@
 // What every chat channel offers the rest of the app: a way to hand inbound messages to the host and
 // a sender the outbox uses to deliver replies. Channels translate; they never decide what to say.
 import type { Channel, InboundMessage, OutboundMessage } from "./message.ts";
-import type { RateLimiter } from "../outbox/rate-limit.ts";
 
 /** The host as a channel sees it: one inbound message in, one turn run (replies go to the outbox). */
 export interface InboundHandler {
@@ -37,6 +36,4 @@ export interface ChannelSender {
   isGroupChat(chatId: string): boolean;
   /** False while the channel cannot send at all (WhatsApp disconnected): the outbox waits, counting no attempt. */
   ready(): boolean;
-  /** The channel's limiter, when the channel also sends on its own (Telegram group answers) and must share it. */
-  readonly limiter?: RateLimiter;
 }

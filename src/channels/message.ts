@@ -42,6 +42,23 @@ export type ReplyOption = z.infer<typeof ReplyOption>;
 export const Reply = z.object({ text: z.string(), options: z.array(ReplyOption).optional() });
 export type Reply = z.infer<typeof Reply>;
 
-/** A reply addressed to a chat, as stored in the outbox and rendered by the channel. */
-export const OutboundMessage = Reply.extend({ channel: Channel, chatId: z.string() });
+/** A link the resident opens, e.g. `{ "label": "Isi usulan di chat pribadi", "url": "https://t.me/MusrenbangBot?start=desa_3216010001" }`. */
+export const ReplyLink = z.object({ label: z.string().min(1), url: z.url() });
+export type ReplyLink = z.infer<typeof ReplyLink>;
+
+/**
+ * A reply addressed to a chat, as stored in the outbox and rendered by the channel, e.g.
+ * `{ "channel": "telegram", "chatId": "-1001234567890", "text": "Terima kasih ...", "link": {...}, "threadId": 17, "replyTo": "88" }`.
+ * The optional fields serve answers in Telegram groups; rows stored without them stay valid.
+ */
+export const OutboundMessage = Reply.extend({
+  channel: Channel,
+  chatId: z.string(),
+  /** A URL button on Telegram, e.g. the deep link to a private chat; a "label: url" line where there are no buttons. */
+  link: ReplyLink.optional(),
+  /** Telegram forum topic to answer in (`message_thread_id`), e.g. 17. */
+  threadId: z.number().int().optional(),
+  /** The channel's id of the message this answers (Telegram `message_id` within the chat), e.g. "88". */
+  replyTo: z.string().optional(),
+});
 export type OutboundMessage = z.infer<typeof OutboundMessage>;

@@ -1,5 +1,6 @@
 // One call for main.ts: starts Telegram (when TELEGRAM_BOT_TOKEN is set), WhatsApp (when
-// WHATSAPP_ENABLED=1) and the outbox worker delivering their replies.
+// WHATSAPP_ENABLED=1) and the outbox worker delivering their replies (Telegram group answers included:
+// the channel pokes the worker when it queues one).
 import type { Config } from "../config/config.ts";
 import type { Logger } from "../logger.ts";
 import { startOutbox } from "../outbox/worker.ts";
@@ -33,13 +34,17 @@ export interface Channels {
 /** Starts what the configuration asks for; returns at once (connecting happens in the background). */
 export function startChannels(options: StartChannelsOptions): Channels {
   const { config, host, store, logger } = options;
-  const telegram = config.telegram.token ? startTelegram({ config, host, store, logger }) : undefined;
+  // Set below once the senders exist; Telegram group answers wake it as soon as they are queued.
+  let outbox: ReturnType<typeof startOutbox> | undefined;
+  const telegram = config.telegram.token
+    ? startTelegram({ config, host, store, logger, onQueued: () => outbox?.poke() })
+    : undefined;
   const whatsapp = config.whatsapp.enabled
     ? startWhatsApp({ config, host, logger, createClient: options.createWhatsAppClient })
     : undefined;
   if (telegram) options.webhookRoute?.attach(telegram);
   const senders: ChannelSender[] = [telegram?.sender, whatsapp?.sender].filter((s) => s !== undefined);
-  const outbox = senders.length
+  outbox = senders.length
     ? startOutbox({
         queue: createOutboxQueue(store.db),
         senders,

@@ -64,7 +64,7 @@ export function createOutboxWorker(options: OutboxOptions): OutboxWorker {
   for (const sender of options.senders) {
     held.set(sender.channel, new Map());
     const policy = options.policies?.[sender.channel] ?? defaultPolicies[sender.channel];
-    limiters.set(sender.channel, sender.limiter ?? new RateLimiter(policy, random));
+    limiters.set(sender.channel, new RateLimiter(policy, random));
   }
   let stopping = false;
   let wake = new AbortController();

@@ -1,12 +1,12 @@
-// startChannels: what main.ts calls. Telegram against the fake Bot API, WhatsApp with a fake client, and a
-// reply the host left in the outbox delivered on each.
+// startChannels: what main.ts calls. Telegram against the fake Bot API, WhatsApp with a fake client, a
+// reply the host left in the outbox delivered on each, and a Telegram group answer delivered by the outbox.
 import { afterEach, expect, it } from "vitest";
 import { pino } from "pino";
 import { startChannels, type Channels } from "../../src/channels/start.ts";
 import type { Store } from "../../src/store/client.ts";
 import { freshSqlite } from "../support/stores.ts";
 import { RecordingHandler } from "./recording-handler.ts";
-import { FakeBotApi, TOKEN } from "./telegram/fake-bot-api.ts";
+import { FakeBotApi, TOKEN, groupChat, textUpdate, user } from "./telegram/fake-bot-api.ts";
 import { FakeWaClient } from "./whatsapp/fake-client.ts";
 
 let api: FakeBotApi | undefined;
@@ -52,4 +52,22 @@ it("starts Telegram and WhatsApp and delivers pending replies on both", async ()
   wa.emit("ready");
   for (let i = 0; i < 100 && wa.sent.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
   expect(wa.sent).toEqual([{ chatId: "6281@c.us", content: "balasan whatsapp" }]);
+});
+
+it("delivers a Telegram group answer through the outbox", async () => {
+  api = await new FakeBotApi().start();
+  store = await freshSqlite();
+  channels = startChannels({
+    config: { telegram: { token: TOKEN, apiRoot: api.url }, whatsapp: { enabled: false, authDir: "x", chromiumPath: "x", maxPerMinute: 40 } },
+    host: new RecordingHandler(),
+    store,
+    logger: pino({ level: "silent" }),
+  });
+  await channels.telegram!.ready;
+  const group = groupChat();
+  api.push(textUpdate(user(42, "Siti"), "/usul", group));
+  const sent = await api.waitFor("sendMessage", (b) => b.chat_id === String(group.id));
+  expect(sent.body.reply_markup.inline_keyboard[0][0].url).toContain("?start=usul");
+  for (let i = 0; i < 100 && (await store.db.outboxMessage.count({ where: { status: "SENT" } })) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(await store.db.outboxMessage.findMany({ select: { chatId: true, status: true } })).toEqual([{ chatId: String(group.id), status: "SENT" }]);
 });

@@ -1,14 +1,13 @@
-// The telegraf bot: private chats go to the host, village groups get /usul and /desa, everything else is
-// ignored. A failing turn is logged and the resident asked to try again; it never stops the poller.
+// The telegraf bot: private chats go to the host, village groups get /usul and /desa (answered through the
+// outbox), everything else is ignored. A failing turn is logged and the resident asked to try again; it
+// never stops the poller.
 import { Composer, Telegraf } from "telegraf";
 import type { Logger } from "../../logger.ts";
-import { systemClock, type Clock } from "../../outbox/clock.ts";
-import { RateLimiter, telegramPolicy } from "../../outbox/rate-limit.ts";
 import type { GroupLinks } from "../../store/group-links.ts";
 import type { InboundHandler } from "../channel.ts";
 import type { ChannelTexts } from "../texts.ts";
 import { downloadFile, type FileDownloader } from "./files.ts";
-import { groupChat } from "./group.ts";
+import { groupChat, type GroupAnswers } from "./group.ts";
 import { privateChat } from "./private.ts";
 
 export interface TelegramBotOptions {
@@ -16,11 +15,10 @@ export interface TelegramBotOptions {
   apiRoot: string;
   handler: InboundHandler;
   groups: GroupLinks;
+  /** Where group answers go (the outbox). */
+  answers: GroupAnswers;
   texts: ChannelTexts;
   logger: Logger;
-  clock?: Clock;
-  /** Shared with the outbox's TelegramSender so group answers and replies count against one set of limits. */
-  limiter?: RateLimiter;
   download?: FileDownloader;
 }
 
@@ -31,7 +29,6 @@ const RECENT_UPDATES = 5000;
 export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   const log = options.logger;
   const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot } });
-  const limiter = options.limiter ?? new RateLimiter(telegramPolicy);
   const recent = new Set<number>();
 
   bot.catch(async (error, ctx) => {
@@ -60,7 +57,7 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
   );
   bot.use(
     Composer.groupChat(
-      groupChat({ groups: options.groups, texts: options.texts, limiter, clock: options.clock ?? systemClock, logger: log }),
+      groupChat({ groups: options.groups, texts: options.texts, answers: options.answers, logger: log }),
     ),
   );
   return bot;

@@ -1,64 +1,55 @@
 // Village groups: `/usul` answers in the group (same forum topic) with a button that opens a private chat
 // carrying the group's desa; `/desa <nama atau kode>` lets a group admin link the group to its desa.
-// Everything else in a group (chatter, other bots' commands) is ignored. Tests: test/channels/telegram/bot.test.ts.
+// Everything else in a group (chatter, other bots' commands) is ignored. Answers are not sent from here:
+// they go into the outbox like every other reply, whose worker delivers them within Telegram's group limit
+// (20 a minute) and retries failures, so none is lost or dropped. Tests: test/channels/telegram/bot.test.ts.
 import { Composer, type Context } from "telegraf";
 import type { Message } from "telegraf/types";
 import type { Logger } from "../../logger.ts";
-import type { Clock } from "../../outbox/clock.ts";
-import type { RateLimiter } from "../../outbox/rate-limit.ts";
 import type { GroupLinks } from "../../store/group-links.ts";
+import type { OutboundMessage, ReplyLink } from "../message.ts";
 import { fill, type ChannelTexts } from "../texts.ts";
+
+/** Where group answers go: the persisted outbox (start.ts puts them in the OutboxMessage table). */
+export interface GroupAnswers {
+  put(message: OutboundMessage): Promise<void>;
+}
 
 export interface GroupDeps {
   groups: GroupLinks;
   texts: ChannelTexts;
-  limiter: RateLimiter;
-  clock: Clock;
+  answers: GroupAnswers;
   logger: Logger;
 }
 
 /** Telegram's id of the "Group" sender shown for anonymous group admins. */
 const ANONYMOUS_ADMIN_BOT = 1087968824;
-/** A group answer that would have to wait longer than this for the rate limits is dropped (a /usul flood). */
-const MAX_WAIT_MS = 30_000;
 
 /** The deep link that opens a private chat with the bot, e.g. https://t.me/MusrenbangBot?start=desa_3216010001. */
 export function deepLink(botUsername: string, payload: string): string {
   return `https://t.me/${botUsername}?start=${encodeURIComponent(payload)}`;
 }
 
+/** The answer to `msg`: a reply to it, in its forum topic (if any), e.g. `{ chatId: "-100123", threadId: 17, replyTo: "88", ... }`. */
+export function groupAnswer(msg: Message, text: string, link?: ReplyLink): OutboundMessage {
+  const topic = "is_topic_message" in msg && msg.is_topic_message ? msg.message_thread_id : undefined;
+  return {
+    channel: "telegram",
+    chatId: String(msg.chat.id),
+    text,
+    ...(link ? { link } : {}),
+    ...(topic !== undefined ? { threadId: topic } : {}),
+    replyTo: String(msg.message_id),
+  };
+}
+
 /** Middleware for groups and supergroups only (mount it behind Composer.groupChat). */
 export function groupChat(deps: GroupDeps): Composer<Context> {
   const bot = new Composer<Context>();
 
-  /**
-   * Answers in the group: as a reply, in the same forum topic, within the group's rate limits. An answer
-   * that must wait for its slot is sent in the background, so a busy group never holds up the poller.
-   */
-  async function answer(ctx: Context, msg: Message, text: string, extra: object = {}) {
-    const chatId = String(msg.chat.id);
-    const now = deps.clock.now();
-    const at = deps.limiter.nextSlot(chatId, true, now);
-    if (at - now > MAX_WAIT_MS) {
-      deps.logger.warn({ chatId }, "group answer dropped: group rate limit reached");
-      return;
-    }
-    deps.limiter.record(chatId, true, at);
-    const topic = "is_topic_message" in msg && msg.is_topic_message ? msg.message_thread_id : undefined;
-    const send = () =>
-      ctx.telegram.sendMessage(msg.chat.id, text, {
-        ...extra,
-        ...(topic !== undefined ? { message_thread_id: topic } : {}),
-        reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
-      });
-    if (at <= now) {
-      await send();
-      return;
-    }
-    void deps.clock
-      .sleep(at - now)
-      .then(send)
-      .catch((error: unknown) => deps.logger.warn({ err: error, chatId }, "delayed group answer not sent"));
+  /** Puts the answer in the outbox; the poller goes on at once, delivery happens in the worker. */
+  async function answer(msg: Message, text: string, link?: ReplyLink) {
+    await deps.answers.put(groupAnswer(msg, text, link));
   }
 
   bot.command("usul", async (ctx) => {
@@ -68,9 +59,7 @@ export function groupChat(deps: GroupDeps): Composer<Context> {
       name: ctx.from.first_name,
       village: village?.name ?? "",
     });
-    await answer(ctx, ctx.message, text, {
-      reply_markup: { inline_keyboard: [[{ text: deps.texts.group.usul_button, url: link }]] },
-    });
+    await answer(ctx.message, text, { label: deps.texts.group.usul_button, url: link });
   });
 
   bot.command("desa", async (ctx) => {
@@ -80,28 +69,28 @@ export function groupChat(deps: GroupDeps): Composer<Context> {
     if (!query) {
       const current = await deps.groups.villageOf(chatId);
       const text = current ? `${fill(t.desa_current, { village: current.name, district: current.districtName })}\n\n${t.desa_usage}` : t.desa_usage;
-      await answer(ctx, ctx.message, text);
+      await answer(ctx.message, text);
       return;
     }
     if (!(await isGroupAdmin(ctx))) {
-      await answer(ctx, ctx.message, t.desa_not_admin);
+      await answer(ctx.message, t.desa_not_admin);
       return;
     }
     const found = await deps.groups.find(query);
     if (found.kind === "none") {
-      await answer(ctx, ctx.message, fill(t.desa_not_found, { query }));
+      await answer(ctx.message, fill(t.desa_not_found, { query }));
       return;
     }
     if (found.kind === "ambiguous") {
       const shown = found.candidates.slice(0, 8);
       const list = shown.map((v) => `• ${v.code} ${v.name} (Kec. ${v.districtName})`).join("\n");
-      await answer(ctx, ctx.message, fill(t.desa_ambiguous, { query, list, example: shown[0]!.code }));
+      await answer(ctx.message, fill(t.desa_ambiguous, { query, list, example: shown[0]!.code }));
       return;
     }
     const by = ctx.from.username ? `@${ctx.from.username}` : String(ctx.from.id);
     await deps.groups.link(chatId, found.village.code, by);
     deps.logger.info({ chatId, village: found.village.code, by }, "telegram group linked to a desa");
-    await answer(ctx, ctx.message, fill(t.desa_linked, { village: found.village.name, district: found.village.districtName }));
+    await answer(ctx.message, fill(t.desa_linked, { village: found.village.name, district: found.village.districtName }));
   });
 
   return bot;

@@ -1,23 +1,33 @@
-// Renders an OutboundMessage for Telegram (numbered text plus an inline keyboard) and sends it; Bot API
+// Renders an OutboundMessage for Telegram and sends it: numbered text, an inline keyboard (one button per
+// option, then the link as a URL button), the forum topic and the message answered (group answers). Bot API
 // errors become DeliveryErrors the outbox understands. Pinned by test/channels/telegram/sender.test.ts.
 import { TelegramError, type Telegram } from "telegraf";
-import type { InlineKeyboardMarkup } from "telegraf/types";
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
 import { DeliveryError, type ChannelSender } from "../channel.ts";
 import type { OutboundMessage } from "../message.ts";
 import { optionLine, renderText, truncate } from "../render.ts";
-import { RateLimiter, telegramPolicy } from "../../outbox/rate-limit.ts";
 import { optionCallbackData } from "./callback.ts";
 
 /** Telegram refuses messages longer than this. */
 const MAX_TEXT = 4096;
 
-/** The options as one button per row; the label shows the number, so typing it works the same. */
-export function optionKeyboard(message: OutboundMessage): InlineKeyboardMarkup | undefined {
-  const buttons = (message.options ?? []).flatMap((option) => {
+/**
+ * The options as one button per row (the label shows the number, so typing it works the same), then the
+ * link as a URL button in a row of its own.
+ */
+export function replyKeyboard(message: OutboundMessage): InlineKeyboardMarkup | undefined {
+  const rows: InlineKeyboardButton[][] = (message.options ?? []).flatMap((option) => {
     const data = optionCallbackData(option.key);
     return data ? [[{ text: truncate(optionLine(option), 60), callback_data: data }]] : [];
   });
-  return buttons.length ? { inline_keyboard: buttons } : undefined;
+  if (message.link) rows.push([{ text: truncate(message.link.label, 60), url: message.link.url }]);
+  return rows.length ? { inline_keyboard: rows } : undefined;
+}
+
+/** The Telegram message id a reply answers, when `replyTo` is one (a positive integer). */
+function replyToId(message: OutboundMessage): number | undefined {
+  const id = message.replyTo !== undefined && /^\d+$/.test(message.replyTo) ? Number(message.replyTo) : undefined;
+  return id !== undefined && Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
 /** Splits a long text on line breaks into parts Telegram accepts. */
@@ -56,20 +66,25 @@ export function classifyTelegramError(error: unknown): DeliveryError {
 /** The outbox's sender for Telegram. */
 export class TelegramSender implements ChannelSender {
   readonly channel = "telegram" as const;
-  /** Shared with the group answers, so both count against the same limits. */
-  readonly limiter: RateLimiter;
 
-  constructor(private readonly telegram: Telegram, limiter?: RateLimiter) {
-    this.limiter = limiter ?? new RateLimiter(telegramPolicy);
-  }
+  constructor(private readonly telegram: Telegram) {}
 
+  /**
+   * A long text goes out in parts: every part in the forum topic, the first one as the reply, the keyboard
+   * under the last one. A failed part fails the whole message (the outbox retries it from the first part).
+   */
   async send(message: OutboundMessage): Promise<void> {
     const parts = splitText(renderText(message));
-    const keyboard = optionKeyboard(message);
+    const keyboard = replyKeyboard(message);
+    const replyTo = replyToId(message);
     try {
       for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
-        await this.telegram.sendMessage(message.chatId, part, last && keyboard ? { reply_markup: keyboard } : {});
+        await this.telegram.sendMessage(message.chatId, part, {
+          ...(message.threadId !== undefined ? { message_thread_id: message.threadId } : {}),
+          ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+          ...(last && keyboard ? { reply_markup: keyboard } : {}),
+        });
       }
     } catch (error) {
       throw classifyTelegramError(error);

@@ -1,19 +1,21 @@
 // Starts the Telegram channel: long polling by default, a webhook when TELEGRAM_WEBHOOK_URL is set.
 // Connecting runs in the background and retries with backoff, so a Telegram outage never stops the app;
-// a wrong token (401) is logged once and not retried.
+// a wrong token (401) is logged once and not retried. Group answers are put in the outbox (stamped with
+// `clock`), and `onQueued` wakes its worker.
 import type { Context as HonoContext, Hono } from "hono";
 import { TelegramError, type Telegraf } from "telegraf";
 import type { BotCommand } from "telegraf/types";
 import type { Config } from "../../config/config.ts";
 import type { Logger } from "../../logger.ts";
 import { systemClock, type Clock } from "../../outbox/clock.ts";
-import { RateLimiter, telegramPolicy } from "../../outbox/rate-limit.ts";
 import type { Store } from "../../store/client.ts";
 import { groupLinkStore } from "../../store/group-links.ts";
+import { enqueueWithPrisma } from "../../store/outbox.ts";
 import type { InboundHandler } from "../channel.ts";
 import { loadChannelTexts, type ChannelTexts } from "../texts.ts";
 import { createTelegramBot } from "./bot.ts";
 import type { FileDownloader } from "./files.ts";
+import type { GroupAnswers } from "./group.ts";
 import { TelegramSender } from "./sender.ts";
 import { telegramWebhookHandler, webhookPath, webhookSecret } from "./webhook.ts";
 
@@ -23,7 +25,10 @@ export interface StartTelegramOptions {
   store: Pick<Store, "db">;
   logger: Logger;
   texts?: ChannelTexts;
+  /** Reconnect pauses, and the time group answers are queued at (the outbox worker's clock). */
   clock?: Clock;
+  /** Called after a group answer was put in the outbox: startChannels pokes the outbox worker with it. */
+  onQueued?: () => void;
   download?: FileDownloader;
   /** Delays between connection attempts: first and longest. */
   reconnectMs?: { first: number; max: number };
@@ -31,7 +36,7 @@ export interface StartTelegramOptions {
 
 /** A running Telegram channel. */
 export interface TelegramChannel {
-  /** Give it to startOutbox: it delivers the replies and shares the rate limits with group answers. */
+  /** Give it to startOutbox: it delivers the replies, group answers included. */
   readonly sender: TelegramSender;
   readonly bot: Telegraf;
   /** "polling", or "webhook" with the path `mount` serves. */
@@ -54,19 +59,23 @@ export function startTelegram(options: StartTelegramOptions): TelegramChannel {
   const log = options.logger.child({ channel: "telegram" });
   const clock = options.clock ?? systemClock;
   const texts = options.texts ?? loadChannelTexts();
-  const limiter = new RateLimiter(telegramPolicy);
+  const answers: GroupAnswers = {
+    async put(message) {
+      await enqueueWithPrisma(options.store.db, [message], new Date(clock.now()));
+      options.onQueued?.();
+    },
+  };
   const bot = createTelegramBot({
     token,
     apiRoot,
     handler: options.host,
     groups: groupLinkStore(options.store.db),
+    answers,
     texts,
     logger: log,
-    clock,
-    limiter,
     download: options.download,
   });
-  const sender = new TelegramSender(bot.telegram, limiter);
+  const sender = new TelegramSender(bot.telegram);
   const secret = webhookSecret(token);
   const mode = webhookUrl ? { kind: "webhook" as const, path: webhookPath(webhookUrl) } : { kind: "polling" as const };
   const reconnect = options.reconnectMs ?? { first: 1000, max: 60_000 };

@@ -1,7 +1,8 @@
-// Sends an OutboundMessage as WhatsApp text (numbered options in the text: WhatsApp has no reliable buttons).
+// Sends an OutboundMessage as WhatsApp text (numbered options and a link as lines of the text: WhatsApp has
+// no reliable buttons).
 import { DeliveryError, type ChannelSender } from "../channel.ts";
 import type { OutboundMessage } from "../message.ts";
-import { renderText } from "../render.ts";
+import { renderPlainText } from "../render.ts";
 import type { WaClient } from "./port.ts";
 
 /** Errors after which resending cannot help: the id is not a WhatsApp account. */
@@ -27,7 +28,7 @@ export class WhatsAppSender implements ChannelSender {
     if (!client) throw new DeliveryError("WhatsApp is not connected", "transient");
     try {
       // sendSeen: false avoids WhatsApp Web's "markedUnread" failure in sendSeen (whatsapp-web.js #5718).
-      await client.sendMessage(message.chatId, renderText(message), { sendSeen: false });
+      await client.sendMessage(message.chatId, renderPlainText(message), { sendSeen: false });
     } catch (error) {
       throw classifyWhatsAppError(error);
     }

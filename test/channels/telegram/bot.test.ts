@@ -1,24 +1,80 @@
 // The real telegraf against a fake Bot API on 127.0.0.1: what residents and groups send becomes the right
-// InboundMessage (or the right group answer), and nothing else reaches the host.
+// InboundMessage (or the right group answer, put in the outbox and delivered by the outbox worker ticked on
+// a fake clock), and nothing else reaches the host.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { startTelegram, type TelegramChannel } from "../../../src/channels/telegram/start.ts";
+import { createOutboxWorker, type OutboxWorker } from "../../../src/outbox/worker.ts";
 import type { Store } from "../../../src/store/client.ts";
+import { createOutboxQueue, enqueueWithPrisma } from "../../../src/store/outbox.ts";
+import { FakeClock } from "../../outbox/fake-clock.ts";
 import { freshSqlite } from "../../support/stores.ts";
 import { RecordingHandler } from "../recording-handler.ts";
 import { BOT, FakeBotApi, TOKEN, groupChat, messageUpdate, textUpdate, user } from "./fake-bot-api.ts";
 
 const logger = pino({ level: "silent" });
 const siti = user(42, "Siti", { last_name: "Aminah" });
-const tick = () => new Promise((r) => setTimeout(r, 100));
 
 let api: FakeBotApi;
 let store: Store;
 let handler: RecordingHandler;
 let channel: TelegramChannel;
+let clock: FakeClock;
+let worker: OutboxWorker;
+/** Group answers put in the outbox so far, and tests waiting for a count. */
+let queued: number;
+let queuedWaiters: { count: number; resolve: () => void }[];
+
+/** The channel as startChannels starts it, with the test's clock; its outbox worker runs only when ticked. */
+function start(): TelegramChannel {
+  const started = startTelegram({
+    config: { telegram: { token: TOKEN, apiRoot: api.url } },
+    host: handler,
+    store,
+    logger,
+    clock,
+    onQueued: () => {
+      queued++;
+      for (const w of queuedWaiters.filter((w) => queued >= w.count)) {
+        queuedWaiters.splice(queuedWaiters.indexOf(w), 1);
+        w.resolve();
+      }
+    },
+  });
+  worker = createOutboxWorker({ queue: createOutboxQueue(store.db), senders: [started.sender], logger, clock, random: () => 0.5 });
+  return started;
+}
+
+/** Resolves once `count` group answers in all are in the outbox (the poller itself runs over real HTTP). */
+function answersQueued(count: number, timeoutMs = 5000): Promise<void> {
+  if (queued >= count) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`only ${queued} of ${count} group answers queued`)), timeoutMs);
+    queuedWaiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+  });
+}
+
+/** Ticks the outbox worker, one fake second apart, until nothing is pending; returns what was sent meanwhile and when. */
+async function deliver(maxTicks = 150): Promise<{ at: number; body: Record<string, any> }[]> {
+  const seen = api.callsOf("sendMessage").length;
+  const sent: { at: number; body: Record<string, any> }[] = [];
+  for (let i = 0; i < maxTicks; i++) {
+    await worker.tick();
+    for (const call of api.callsOf("sendMessage").slice(seen + sent.length)) sent.push({ at: clock.now(), body: call.body });
+    if ((await store.db.outboxMessage.count({ where: { status: "PENDING" } })) === 0) break;
+    clock.advance(1000);
+  }
+  return sent;
+}
+
+/** Waits until `count` group answers in all are queued, delivers them, and returns the messages sent now. */
+async function groupAnswers(count: number): Promise<Record<string, any>[]> {
+  await answersQueued(count);
+  return (await deliver()).map((s) => s.body);
+}
 
 beforeEach(async () => {
   api = await new FakeBotApi().start();
@@ -32,7 +88,10 @@ beforeEach(async () => {
     ],
   });
   handler = new RecordingHandler();
-  channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host: handler, store, logger });
+  clock = new FakeClock();
+  queued = 0;
+  queuedWaiters = [];
+  channel = start();
   await channel.ready;
 });
 
@@ -53,7 +112,7 @@ describe("telegram private chat", () => {
   it("starts polling even when the command menu cannot be set", async () => {
     await channel.stop();
     api.failNext("setMyCommands", { status: 400, description: "Bad Request: BOT_COMMAND_INVALID" });
-    channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host: handler, store, logger });
+    channel = start();
     await channel.ready;
     api.push(textUpdate(siti, "halo"));
     expect((await handler.nth(1)).text).toBe("halo");
@@ -163,77 +222,121 @@ describe("telegram private chat", () => {
 
 describe("telegram village group", () => {
   const group = groupChat();
+  const groupId = String(group.id);
   const admin = user(10, "Pak RT");
 
-  it("answers /usul@OurBot in the same topic with a deep link carrying the group's desa", async () => {
-    await store.db.telegramGroupLink.create({ data: { chatId: String(group.id), villageCode: "3216010001" } });
+  it("answers /usul@OurBot through the outbox, in the same topic, with a deep link carrying the group's desa", async () => {
+    await store.db.telegramGroupLink.create({ data: { chatId: groupId, villageCode: "3216010001" } });
     const update = api.push(textUpdate(siti, `/usul@${BOT.username} jalan rusak`, group, { message_thread_id: 17, is_topic_message: true }));
-    const sent = await api.waitFor("sendMessage", (b) => b.chat_id === group.id);
-    expect(sent.body.message_thread_id).toBe(17);
-    expect(sent.body.reply_parameters.message_id).toBe(update.message.message_id);
-    expect(sent.body.text).toContain("Sukamaju");
-    expect(sent.body.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=desa_3216010001`);
+    await answersQueued(1);
+    expect(api.callsOf("sendMessage")).toHaveLength(0); // stored, not sent: the worker delivers it
+    const [row] = await store.db.outboxMessage.findMany();
+    expect(row).toMatchObject({ channel: "telegram", chatId: groupId, status: "PENDING" });
+    expect(JSON.parse(row!.payload)).toMatchObject({ threadId: 17, replyTo: String(update.message.message_id) });
+
+    const [sent] = await groupAnswers(1);
+    expect(sent!.chat_id).toBe(groupId);
+    expect(sent!.message_thread_id).toBe(17);
+    expect(sent!.reply_parameters).toEqual({ message_id: update.message.message_id, allow_sending_without_reply: true });
+    expect(sent!.text).toContain("Sukamaju");
+    expect(sent!.reply_markup.inline_keyboard).toEqual([
+      [{ text: "Isi usulan di chat pribadi", url: `https://t.me/${BOT.username}?start=desa_3216010001` }],
+    ]);
     expect(handler.received).toHaveLength(0);
+    expect(await store.db.outboxMessage.count({ where: { status: "SENT" } })).toBe(1);
   });
 
   it("links to a plain private chat when the group has no desa yet; no topic outside forums", async () => {
     api.push(textUpdate(siti, "/usul", group));
-    const sent = await api.waitFor("sendMessage", (b) => b.chat_id === group.id);
-    expect(sent.body.message_thread_id).toBeUndefined();
-    expect(sent.body.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=usul`);
+    const [sent] = await groupAnswers(1);
+    expect(sent!.message_thread_id).toBeUndefined();
+    expect(sent!.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=usul`);
   });
 
-  it("spaces answers in a busy group without holding up other chats", async () => {
-    api.push(textUpdate(siti, "/usul", group));
-    await api.waitFor("sendMessage", (b) => b.chat_id === group.id);
-    const started = Date.now();
-    api.push(textUpdate(user(51, "Budi"), "/usul", group));
-    api.push(textUpdate(siti, "halo dari chat pribadi"));
-    await handler.nth(1);
-    expect(api.callsOf("sendMessage")).toHaveLength(1); // the second group answer waits for its slot...
-    await api.waitFor("sendMessage", () => api.callsOf("sendMessage").length === 2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900); // ...about a second after the first
+  it("delivers a group answer whose first send got a 500, after the retry, still in its topic with its button", async () => {
+    api.failNext("sendMessage", { status: 500, description: "Internal Server Error" });
+    const update = api.push(textUpdate(siti, "/usul", group, { message_thread_id: 4, is_topic_message: true }));
+    await answersQueued(1);
+    await worker.tick();
+    expect(api.callsOf("sendMessage")).toHaveLength(1);
+    expect(await store.db.outboxMessage.findFirst()).toMatchObject({ status: "PENDING", attempts: 1, lastError: "500: Internal Server Error" });
+    clock.advance(1999); // the first backoff is 2 s (random fixed at 0.5: no jitter)
+    await worker.tick();
+    expect(api.callsOf("sendMessage")).toHaveLength(1);
+    clock.advance(1);
+    await worker.tick();
+    const [failed, retried] = api.callsOf("sendMessage").map((c) => c.body);
+    expect(retried).toEqual(failed);
+    expect(retried).toMatchObject({ chat_id: groupId, message_thread_id: 4, reply_parameters: { message_id: update.message.message_id } });
+    expect(retried!.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=usul`);
+    expect(await store.db.outboxMessage.findFirst()).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
+  it("answers every /usul of a burst, spread within 20 a minute per group, without holding up private replies", async () => {
+    const burst = Array.from({ length: 25 }, (_, i) => api.push(textUpdate(user(100 + i, `Warga ${i}`), "/usul", group)));
+    await answersQueued(25);
+    await enqueueWithPrisma(store.db, [{ channel: "telegram", chatId: "42", text: "balasan pribadi" }], new Date(clock.now()));
+    const started = clock.now();
+    const sent = await deliver();
+
+    expect(sent.filter((s) => s.body.chat_id === "42").map((s) => s.at - started)).toEqual([0]);
+    const answers = sent.filter((s) => s.body.chat_id === groupId);
+    // Nothing dropped: one answer to each /usul.
+    expect(answers.map((a) => a.body.reply_parameters.message_id).sort((a, b) => a - b)).toEqual(
+      burst.map((u) => u.message.message_id).sort((a, b) => a - b),
+    );
+    // One a second (per chat) for the first 20, then the group's minute is full until the first one is 60 s old.
+    const seconds = answers.map((a) => (a.at - started) / 1000);
+    expect(seconds).toEqual([...Array.from({ length: 20 }, (_, i) => i), 60, 61, 62, 63, 64]);
+    for (let i = 20; i < answers.length; i++) expect(answers[i]!.at - answers[i - 20]!.at).toBeGreaterThanOrEqual(60_000);
+    expect(await store.db.outboxMessage.count({ where: { status: { not: "SENT" } } })).toBe(0);
   });
 
   it("ignores /usul@OtherBot, other commands and ordinary chatter", async () => {
     api.push(textUpdate(siti, "/usul@OtherBot jalan rusak", group));
     api.push(textUpdate(siti, "/status", group));
     api.push(textUpdate(siti, "selamat pagi semua", group));
-    api.push(textUpdate(siti, "/usul", group)); // a marker: answered, so everything before was processed
-    await api.waitFor("sendMessage");
-    await tick();
-    expect(api.callsOf("sendMessage")).toHaveLength(1);
+    api.push(textUpdate(siti, "/usul", group)); // a marker: answered
+    await answersQueued(1);
+    // A second marker arrives in a later batch, after every update above has been handled completely.
+    api.push(textUpdate(siti, "/usul", group));
+    await answersQueued(2);
+    expect(await groupAnswers(2)).toHaveLength(2);
+    expect(queued).toBe(2);
     expect(handler.received).toHaveLength(0);
   });
 
   it("lets a group admin link the group with /desa, and refuses others", async () => {
     api.memberStatus.set(admin.id, "administrator");
     api.push(textUpdate(siti, "/desa Sukamaju", group));
-    const refused = await api.waitFor("sendMessage");
-    expect(refused.body.text).toContain("hanya admin");
+    const [refused] = await groupAnswers(1);
+    expect(refused!.text).toContain("hanya admin");
     expect(await store.db.telegramGroupLink.count()).toBe(0);
 
     api.push(textUpdate(admin, "/desa ds. sukamaju", group));
-    const linked = await api.waitFor("sendMessage", (b) => b.text.includes("terhubung"));
-    expect(linked.body.text).toContain("Desa Sukamaju, Kecamatan Setu");
-    expect(await store.db.telegramGroupLink.findUnique({ where: { chatId: String(group.id) } })).toMatchObject({ villageCode: "3216010001" });
+    const [linked] = await groupAnswers(2);
+    expect(linked!.text).toContain("terhubung");
+    expect(linked!.text).toContain("Desa Sukamaju, Kecamatan Setu");
+    expect(await store.db.telegramGroupLink.findUnique({ where: { chatId: groupId } })).toMatchObject({ villageCode: "3216010001" });
   });
 
   it("finds a desa despite a typo", async () => {
     api.memberStatus.set(admin.id, "administrator");
     api.push(textUpdate(admin, "/desa tamansarii", group));
-    await api.waitFor("sendMessage", (b) => b.text.includes("Desa Tamansari, Kecamatan Setu"));
+    const [linked] = await groupAnswers(1);
+    expect(linked!.text).toContain("Desa Tamansari, Kecamatan Setu");
     expect((await store.db.telegramGroupLink.findFirst())?.villageCode).toBe("3216010003");
   });
 
   it("shows the candidates with their codes when a /desa name is ambiguous, and takes a code", async () => {
     api.memberStatus.set(admin.id, "creator");
     api.push(textUpdate(admin, "/desa suka", group));
-    const choices = await api.waitFor("sendMessage");
-    expect(choices.body.text).toContain("3216010001 Sukamaju");
-    expect(choices.body.text).toContain("3216010002 Sukamulya");
+    const [choices] = await groupAnswers(1);
+    expect(choices!.text).toContain("3216010001 Sukamaju");
+    expect(choices!.text).toContain("3216010002 Sukamulya");
     api.push(textUpdate(admin, "/desa 3216010002", group));
-    await api.waitFor("sendMessage", (b) => b.text.includes("Sukamulya, Kecamatan"));
+    const [linked] = await groupAnswers(2);
+    expect(linked!.text).toContain("Sukamulya, Kecamatan");
     expect((await store.db.telegramGroupLink.findFirst())?.villageCode).toBe("3216010002");
   });
 });

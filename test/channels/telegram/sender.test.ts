@@ -36,6 +36,39 @@ describe("telegram delivery", () => {
     expect(queue.rows[0]!.status).toBe("SENT");
   });
 
+  it("renders a group answer: options, then the link as a URL button, in the forum topic, as a reply", async () => {
+    const link = { label: "Isi usulan di chat pribadi", url: "https://t.me/MusrenbangBot?start=desa_3216010001" };
+    queue.add({ channel: "telegram", chatId: "-100123", text: "Pilih:", options: [{ key: "1", label: "Ya" }], link, threadId: 17, replyTo: "88" });
+    await worker.tick();
+    const [sent] = api.callsOf("sendMessage");
+    expect(sent!.body).toEqual({
+      chat_id: "-100123",
+      text: "Pilih:\n\n1. Ya",
+      message_thread_id: 17,
+      reply_parameters: { message_id: 88, allow_sending_without_reply: true },
+      reply_markup: { inline_keyboard: [[{ text: "1. Ya", callback_data: "opt:1" }], [{ text: link.label, url: link.url }]] },
+    });
+    expect(queue.rows[0]!.status).toBe("SENT");
+  });
+
+  it("keeps every part of a long answer in the topic; only the first is the reply, only the last has the buttons", async () => {
+    const link = { label: "Buka", url: "https://t.me/MusrenbangBot?start=usul" };
+    const text = `${"a".repeat(3000)}\n${"b".repeat(3000)}`;
+    queue.add({ channel: "telegram", chatId: "-100123", text, link, threadId: 5, replyTo: "9" });
+    await worker.tick();
+    const parts = api.callsOf("sendMessage").map((c) => c.body);
+    expect(parts.map((p) => p.text)).toEqual(["a".repeat(3000), "b".repeat(3000)]);
+    expect(parts.map((p) => p.message_thread_id)).toEqual([5, 5]);
+    expect(parts.map((p) => p.reply_parameters?.message_id)).toEqual([9, undefined]);
+    expect(parts.map((p) => p.reply_markup?.inline_keyboard)).toEqual([undefined, [[{ text: "Buka", url: link.url }]]]);
+  });
+
+  it("sends a plain reply without thread, reply or keyboard, as before", async () => {
+    queue.add({ channel: "telegram", chatId: "42", text: "halo" });
+    await worker.tick();
+    expect(api.callsOf("sendMessage")[0]!.body).toEqual({ chat_id: "42", text: "halo" });
+  });
+
   it("waits retry_after seconds after a 429", async () => {
     api.failNext("sendMessage", { status: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } });
     queue.add({ channel: "telegram", chatId: "42", text: "halo" });

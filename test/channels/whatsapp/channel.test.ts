@@ -202,6 +202,12 @@ describe("whatsapp connection", () => {
     expect(client().sent).toEqual([{ chatId: "6281@c.us", content: "Setuju?\n\n1. Setuju\n2. Tidak setuju" }]);
   });
 
+  it("writes a link as a line of the text, since WhatsApp has no URL buttons", async () => {
+    const link = { label: "Isi usulan di chat pribadi", url: "https://t.me/MusrenbangBot?start=usul" };
+    await channel.sender.send({ channel: "whatsapp", chatId: "6281@c.us", text: "Terima kasih!", link, replyTo: "ABC", threadId: 3 });
+    expect(client().sent).toEqual([{ chatId: "6281@c.us", content: "Terima kasih!\n\nIsi usulan di chat pribadi: https://t.me/MusrenbangBot?start=usul" }]);
+  });
+
   it("reports send failures so the outbox retries, except for ids that are not WhatsApp accounts", async () => {
     const reply = { channel: "whatsapp" as const, chatId: "6281@c.us", text: "halo" };
     client().failSend = new Error("Protocol error (Runtime.callFunctionOn): Target closed");
