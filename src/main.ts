@@ -7,10 +7,8 @@ import { migrate, redact } from "./store/migrate.ts";
 import { seedIfEmpty } from "./store/seed.ts";
 import { createApp, type AppState } from "./http/server.ts";
 import { chatRoutes } from "./http/chat.ts";
-import { buildMatcher } from "./kamus/matcher.ts";
-import { loadKamus } from "./store/learned-phrases.ts";
-import { loadRegions } from "./regions/load.ts";
 import { createHost, type Host } from "./host/host.ts";
+import { watchReferenceData } from "./host/reference-watch.ts";
 import { startChannels } from "./channels/start.ts";
 import { telegramWebhookRoute } from "./channels/telegram/webhook.ts";
 
@@ -42,20 +40,26 @@ async function startUp(): Promise<void> {
   logger.info({ database: redact(config.databaseUrl) }, "applying migrations");
   await migrate(store);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
-  const kamus = await loadKamus(store.db);
-  const matcher = buildMatcher(kamus.entries, kamus.learned);
-  host = createHost({
+  // The kamus and regions as the database holds them now, and again after an import by the CLI.
+  const reference = await watchReferenceData({ db: store.db, logger });
+  stops.push(() => reference.stop());
+  const started = createHost({
     store,
-    matcher,
-    regions: await loadRegions(store.db),
+    matcher: reference.matcher,
+    regions: reference.regions,
     dataDir: config.dataDir,
     maxProposalsPerCycle: config.maxProposalsPerCycle,
     logger,
   });
+  host = started;
+  reference.onChange(({ matcher, regions }) => {
+    started.setMatcher(matcher);
+    started.setRegions(regions);
+  });
   stops.push(() => host?.close());
   const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
   stops.push(() => channels.stop());
-  logger.info({ entries: kamus.entries.length, learned: kamus.learned.length }, "kamus matcher ready");
+  logger.info({ entries: reference.matcher.size, villages: reference.regions.size }, "kamus matcher and regions ready");
   state.ready = true;
   logger.info("ready");
 }

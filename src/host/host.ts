@@ -51,6 +51,8 @@ export interface Host {
   handle(inbound: InboundMessage): Promise<HandleResult>;
   /** Swap the region index after an import. */
   setRegions(regions: RegionIndex): void;
+  /** Swap the kamus matcher after an import or a change of learned phrases; running turns keep theirs. */
+  setMatcher(matcher: KamusMatcher): void;
   /** Waits for running turns and closes the host's own database connection. */
   close(): Promise<void>;
 }
@@ -95,6 +97,7 @@ export function createHost(options: HostOptions): Host {
   const sql: SqlPool = openSql(store.url);
   const limiter = new ResidentRateLimiter(options.rateLimit ?? defaultRateLimit);
   let regions = options.regions;
+  let matcher = options.matcher;
   let handled = 0;
 
   async function runTurn(inbound: InboundMessage): Promise<HandleResult> {
@@ -112,12 +115,14 @@ export function createHost(options: HostOptions): Host {
     }
 
     let after: (() => void)[] = [];
+    // One matcher for the whole turn, even if a reload swaps it meanwhile.
+    const turnMatcher = matcher;
     const result = await sql.transaction(async (tx) => {
         const conversation = await startTurn(tx, inbound, now);
         if (!conversation.fresh) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
-        const ctx: TurnContext = { now, ids, matcher: options.matcher, regions, classifier, texts, lookups: proposalLookups(tx), config };
+        const ctx: TurnContext = { now, ids, matcher: turnMatcher, regions, classifier, texts, lookups: proposalLookups(tx), config };
         const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
-        after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: options.matcher });
+        after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: turnMatcher });
         const replies = address(r.replies);
         await finishTurn(tx, inbound, r.state, conversation.exists, replies, now, { sent: channel === "web" });
         const waiting = conversation.pendingWeb ? await takePendingWeb(tx, chatId, now) : [];
@@ -148,6 +153,7 @@ export function createHost(options: HostOptions): Host {
   return {
     handle,
     setRegions: (r) => (regions = r),
+    setMatcher: (m) => (matcher = m),
     close: () => sql.close(),
   };
 }

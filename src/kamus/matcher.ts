@@ -68,6 +68,7 @@ export function buildMatcher(
       const d = k.positionOf(kode);
       return d === undefined ? undefined : k.docs[d];
     },
+    size: k.docs.length,
     explain(text: string, kode: string): Record<string, number> {
       const d = k.positionOf(kode);
       return d === undefined ? {} : scorer.shares(query(text), d);

@@ -43,4 +43,6 @@ export interface KamusMatcher {
   learn(phrase: LearnedPhraseDoc): void;
   /** All entries, by kode. */
   entry(kode: string): KamusDoc | undefined;
+  /** How many entries it holds. */
+  readonly size: number;
 }

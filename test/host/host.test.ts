@@ -54,6 +54,7 @@ describe("host", () => {
       },
       learn: (p) => base.matcher.learn(p),
       entry: (k) => base.matcher.entry(k),
+      size: base.matcher.size,
     };
     await base.host.close();
     bot = await startBot({ store: base.store, matcher: failing });
