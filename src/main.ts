@@ -35,6 +35,11 @@ const app = createApp(state, logger, [
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
   logger.info({ port: info.port }, `HTTP server listening on http://localhost:${info.port}`),
 );
+server.on("error", (error: NodeJS.ErrnoException) => {
+  const hint = error.code === "EADDRINUSE" ? `port ${config.port} is already in use: stop the other program or set PORT to a free port` : error.message;
+  logger.fatal({ err: error }, `HTTP server cannot start: ${hint}`);
+  process.exit(1);
+});
 
 async function startUp(): Promise<void> {
   logger.info({ database: redact(config.databaseUrl) }, "applying migrations");
