@@ -48,7 +48,7 @@ async function startUp(): Promise<void> {
   // The kamus and regions as the database holds them now, and again after an import by the CLI.
   const reference = await watchReferenceData({ db: store.db, logger });
   stops.push(() => reference.stop());
-  const started = createHost({
+  host = createHost({
     store,
     matcher: reference.matcher,
     regions: reference.regions,
@@ -56,10 +56,9 @@ async function startUp(): Promise<void> {
     maxProposalsPerCycle: config.maxProposalsPerCycle,
     logger,
   });
-  host = started;
   reference.onChange(({ matcher, regions }) => {
-    started.setMatcher(matcher);
-    started.setRegions(regions);
+    host?.setMatcher(matcher);
+    host?.setRegions(regions);
   });
   stops.push(() => host?.close());
   const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
