@@ -9,7 +9,7 @@ import type { Out } from "./out.ts";
 import { parseRtRw } from "./place.ts";
 import type { ConversationState, Draft, Slot } from "./state.ts";
 import { canonicalUnit } from "./units.ts";
-import { firstNumber } from "./numbers.ts";
+import { readBeneficiaries } from "./beneficiaries.ts";
 import { parseQuantity, resolveVolume } from "./volume.ts";
 
 type Answer = ConversationState | undefined;
@@ -72,14 +72,12 @@ export function answerSlot(
     }
     case "beneficiaries": {
       if (command.kind === "skip") return set({ beneficiaries: null });
-      const n = firstNumber(text);
-      if (n === undefined || n < 0 || n > 10_000_000) {
+      const people = readBeneficiaries(text);
+      if (people === undefined) {
         out.say(t("beneficiaries.invalid"));
         return undefined;
       }
-      // "50 KK": a household counts about four people.
-      const households = /\bkk\b|kepala keluarga|rumah/i.test(text);
-      return set({ beneficiaries: Math.round(households ? n * 4 : n) });
+      return set({ beneficiaries: people });
     }
     case "photo":
       if (command.kind === "skip") return set({ photoDone: true });

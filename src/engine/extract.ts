@@ -1,6 +1,7 @@
-// Reads every slot a free message already contains: desa, RT/RW, problem, activity, size.
+// Reads every slot a free message already contains: desa, RT/RW, problem, activity, size, people served.
 // Used on the first message of a proposal and on answers to the problem and activity questions.
 import type { RegionIndex } from "../regions/index.ts";
+import { readBeneficiaries } from "./beneficiaries.ts";
 import { parseRtRw } from "./place.ts";
 import type { Draft } from "./state.ts";
 import { parseQuantity } from "./volume.ts";
@@ -22,6 +23,10 @@ export function extractInto(draft: Draft, text: string, regions: RegionIndex): D
   if (!out.quantity && out.volume === undefined) {
     const q = parseQuantity(rest, { requireUnit: true });
     if (q) out.quantity = q;
+  }
+  if (out.beneficiaries === undefined) {
+    const people = readBeneficiaries(rest, { counted: true });
+    if (people !== undefined) out.beneficiaries = people;
   }
   const clean = text.trim().replace(/\s+/g, " ");
   if (!out.problem && meaningful(clean)) out.problem = clip(clean);

@@ -110,5 +110,6 @@ export function explainVolume(
   if (fit.reason === "need_width") out.say(ctx.texts("volume.need_width"));
   else if (fit.reason === "unit_mismatch") {
     out.say(ctx.texts("volume.unit_mismatch", { wanted: entryUnit ?? unitLabel(fit.wanted), given: unitLabel(fit.given), example }));
-  } else out.say(ctx.texts("volume.invalid", { example }));
+  } else if (fit.reason === "not_a_volume") out.say(ctx.texts("volume.not_a_volume", { given: unitLabel(fit.given), example }));
+  else out.say(ctx.texts("volume.invalid", { example }));
 }

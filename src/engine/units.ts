@@ -20,7 +20,18 @@ const ALIASES: Record<string, string[]> = {
   perangkat: ["perangkat"],
   aplikasi: ["aplikasi"],
   produk: ["produk"],
+  // Counts that are never the size of the work itself: households and time. Recognised so that "30 KK" or
+  // "5 tahun" is explained instead of being taken as 30 m² or 5 titik.
+  kk: ["kepala keluarga", "kepala rumah tangga", "rumah tangga", "kk", "keluarga"],
+  tahun: ["tahun", "thn"],
+  bulan: ["bulan", "bln"],
+  hari: ["hari"],
+  minggu: ["minggu"],
+  jam: ["jam"],
 };
+
+/** Units that count households or time, never the volume of a kamus activity. */
+export const NOT_VOLUME = new Set(["kk", "tahun", "bulan", "hari", "minggu", "jam"]);
 
 const PHRASES: { words: string[]; id: string }[] = Object.entries(ALIASES)
   .flatMap(([id, list]) => list.map((p) => ({ words: p.split(" "), id })))
@@ -62,6 +73,8 @@ export function unitLabel(id: string): string {
       return "m³ (meter kubik)";
     case "m":
       return "meter";
+    case "kk":
+      return "KK (kepala keluarga)";
     default:
       return id;
   }

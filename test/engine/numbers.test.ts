@@ -31,7 +31,26 @@ describe("volume", () => {
     ["pjg 60 m lbr 1,5 m", { kind: "area", length: 60, width: 1.5 }],
     ["100 x 3 m", { kind: "area", length: 100, width: 3 }],
     ["sepanjang 150 meter", { kind: "amount", value: 150, unit: "m" }],
+    ["kira2 50 meter lebar 2 meter", { kind: "area", length: 50, width: 2 }],
+    ["lebar 3 meter panjang 80 meter", { kind: "area", length: 80, width: 3 }],
+    ["50m x 2m", { kind: "area", length: 50, width: 2 }],
+    ["50 lebar 2", { kind: "area", length: 50, width: 2 }],
+    ["30 KK", { kind: "amount", value: 30, unit: "kk" }],
+    ["sudah 5 tahun", { kind: "amount", value: 5, unit: "tahun" }],
+    ["rusak 5 tahun, panjangnya 100", { kind: "amount", value: 100, unit: "m" }],
   ])("%s", (text, q) => expect(parseQuantity(text)).toEqual(q));
+
+  it("takes households, time and a lone width in a free message for no size", () => {
+    expect(parseQuantity("jalan rusak untuk 30 KK", { requireUnit: true })).toBeUndefined();
+    expect(parseQuantity("sudah 5 tahun rusak", { requireUnit: true })).toBeUndefined();
+    expect(parseQuantity("gang 5 lebar 2 meter", { requireUnit: true })).toBeUndefined();
+    expect(parseQuantity("untuk 30 KK, jalan 200 meter", { requireUnit: true })).toEqual({ kind: "amount", value: 200, unit: "m" });
+  });
+
+  it("explains households and time instead of recording them as the volume", () => {
+    expect(resolveVolume({ kind: "amount", value: 30, unit: "kk" }, "m2")).toEqual({ ok: false, reason: "unit_mismatch", given: "kk", wanted: "m2" });
+    expect(resolveVolume({ kind: "amount", value: 5, unit: "tahun" }, undefined)).toEqual({ ok: false, reason: "not_a_volume", given: "tahun" });
+  });
 
   it("needs a unit inside a free message", () => {
     expect(parseQuantity("gang 5 rumah no 12", { requireUnit: true })).toBeUndefined();
