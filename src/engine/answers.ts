@@ -3,7 +3,7 @@
 import type { InboundMessage } from "../channels/message.ts";
 import type { Command } from "../nlu/commands.ts";
 import type { TurnContext } from "./context.ts";
-import { clip, extractInto } from "./extract.ts";
+import { clip, extractInto, meaningful } from "./extract.ts";
 import { explainVolume, sayVolume } from "./form.ts";
 import type { Out } from "./out.ts";
 import { parseRtRw } from "./place.ts";
@@ -122,6 +122,11 @@ function answerVillage(text: string, state: ConversationState, ctx: TurnContext,
   // A kecamatan instead of a desa: offer its desa.
   const inDistrict = ctx.regions.villagesOfDistrict(text);
   if (inDistrict?.length) return { ...state, villageChoices: inDistrict.map((v) => v.code) };
+  // The resident described the problem instead of naming the desa: keep it, then ask the desa again.
+  if (!draft.problem && meaningful(text) && ctx.matcher.match(text, { top: 1 }).matches.length > 0) {
+    out.say(t("village.problem_noted"));
+    return { ...state, villageChoices: undefined, draft: extractInto(draft, text, ctx.regions) };
+  }
   out.say(t("village.not_found", { text: clip(text.trim(), 40) }));
   return undefined;
 }

@@ -20,6 +20,7 @@ export const REPLY_KEYS = [
   "ask.village_in_district",
   "village.found",
   "village.not_found",
+  "village.problem_noted",
   "ask.problem",
   "ask.activity",
   "ask.kamus",
