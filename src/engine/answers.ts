@@ -36,10 +36,18 @@ export function answerSlot(
     case "village":
       return answerVillage(text, state, ctx, out);
     case "problem": {
+      if (!hasWords(text)) {
+        out.say(t("problem.no_words"));
+        return undefined;
+      }
       const d = extractInto({ ...draft, problem: clip(text) }, text, ctx.regions);
       return { ...state, draft: d };
     }
     case "activity": {
+      if (!hasWords(text)) {
+        out.say(t("activity.no_words"));
+        return undefined;
+      }
       const d = extractInto({ ...draft, activity: clip(text) }, text, ctx.regions);
       return { ...state, draft: d, kamusChoices: undefined };
     }
@@ -96,6 +104,16 @@ export function answerSlot(
   }
 }
 
+/** At least one word of letters: "2" or "?" answers no question about a problem or an activity. */
+function hasWords(text: string): boolean {
+  return /\p{L}{3,}/u.test(text);
+}
+
+/** Words that describe something the kamus can place, not just a (misspelt) desa name. */
+function describesProblem(text: string, ctx: TurnContext): boolean {
+  return meaningful(text) && ctx.matcher.match(text, { top: 1 }).matches.length > 0;
+}
+
 function answerVillage(text: string, state: ConversationState, ctx: TurnContext, out: Out): Answer {
   const t = ctx.texts;
   const draft = state.draft!;
@@ -111,6 +129,8 @@ function answerVillage(text: string, state: ConversationState, ctx: TurnContext,
   if (found.kind === "found") {
     out.say(t("village.found", { village: found.village.name, district: found.village.districtName }));
     const d = { ...draft, villageCode: found.village.code };
+    // "got mampet di RT 2 desa Sukadami, minta dinormalisasi": the rest of the answer fills the form too.
+    if (!d.problem && describesProblem(text, ctx)) return { ...state, villageChoices: undefined, draft: extractInto(d, text, ctx.regions) };
     const { rt, rw } = parseRtRw(text);
     if (rt && !d.rt) d.rt = rt;
     if (rw && !d.rw) d.rw = rw;
@@ -123,7 +143,7 @@ function answerVillage(text: string, state: ConversationState, ctx: TurnContext,
   const inDistrict = ctx.regions.villagesOfDistrict(text);
   if (inDistrict?.length) return { ...state, villageChoices: inDistrict.map((v) => v.code) };
   // The resident described the problem instead of naming the desa: keep it, then ask the desa again.
-  if (!draft.problem && meaningful(text) && ctx.matcher.match(text, { top: 1 }).matches.length > 0) {
+  if (!draft.problem && describesProblem(text, ctx)) {
     out.say(t("village.problem_noted"));
     return { ...state, villageChoices: undefined, draft: extractInto(draft, text, ctx.regions) };
   }

@@ -23,6 +23,8 @@ export const REPLY_KEYS = [
   "village.problem_noted",
   "ask.problem",
   "ask.activity",
+  "problem.no_words",
+  "activity.no_words",
   "ask.kamus",
   "kamus.option",
   "kamus.option_none",
