@@ -11,7 +11,8 @@ export interface KamusImportOptions extends ImportOptions, KamusReadOptions {}
 
 /**
  * Imports a kamus CSV/XLSX. Re-importing updates entries by kode and never duplicates them; a bad row or a
- * database failure leaves the database as it was. Entries missing from the file are left alone.
+ * database failure leaves the database as it was. Entries missing from the file are left alone, or with
+ * `replace` switched off (kept for the proposals that point at them).
  */
 export async function importKamusFile(store: Store, path: string, options: KamusImportOptions = {}): Promise<ImportCounts> {
   const entries = await readKamusFile(path, options);
@@ -28,7 +29,8 @@ export async function writeKamus(store: Store, entries: KamusRow[], options: Imp
       stored: await storedEntries(tx),
       createMany: (data) => tx.kamusEntry.createMany({ data }),
       update: (data) => tx.kamusEntry.updateMany({ where: { kode: data.kode }, data }),
-    }, counts, progress);
+      deactivate: (kodes) => tx.kamusEntry.updateMany({ where: { kode: { in: kodes } }, data: { active: false } }),
+    }, counts, progress, options.replace);
   }, transactionOptions);
   return counts;
 }

@@ -20,7 +20,8 @@ export async function readWilayahFile(path: string): Promise<Wilayah> {
 
 /**
  * Imports kecamatan and desa. Re-importing renames and moves by code and never duplicates; a bad row or a database
- * failure leaves the database as it was. Regions missing from the file are left alone (proposals point at them).
+ * failure leaves the database as it was. Regions missing from the file are left alone, or with `replace`
+ * switched off (never deleted: proposals and Telegram groups point at them).
  */
 export async function importWilayahFile(store: Store, path: string, options: ImportOptions = {}): Promise<WilayahCounts> {
   return writeWilayah(store, await readWilayahFile(path), options);
@@ -31,20 +32,22 @@ export async function writeWilayah(store: Store, wilayah: Wilayah, options: Impo
   const counts = { districts: emptyCounts(wilayah.districts.length), villages: emptyCounts(wilayah.villages.length) };
   const progress = progressFor(wilayah.districts.length + wilayah.villages.length, options.onProgress);
   await store.db.$transaction(async (tx) => {
-    const districts = wilayah.districts.map((d) => ({ code: d.code, name: d.name, searchName: searchForm(d.name) }));
+    const districts = wilayah.districts.map((d) => ({ code: d.code, name: d.name, searchName: searchForm(d.name), active: true }));
     await upsertRows(districts, {
       key: (row) => row.code,
-      stored: byCode(await tx.district.findMany({ select: { code: true, name: true, searchName: true } })),
+      stored: byCode(await tx.district.findMany({ select: { code: true, name: true, searchName: true, active: true } })),
       createMany: (data) => tx.district.createMany({ data }),
       update: (data) => tx.district.updateMany({ where: { code: data.code }, data }),
-    }, counts.districts, progress);
-    const villages = wilayah.villages.map((v) => ({ ...v, searchName: searchForm(v.name) }));
+      deactivate: (codes) => tx.district.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
+    }, counts.districts, progress, options.replace);
+    const villages = wilayah.villages.map((v) => ({ ...v, searchName: searchForm(v.name), active: true }));
     await upsertRows(villages, {
       key: (row) => row.code,
-      stored: byCode(await tx.village.findMany({ select: { code: true, name: true, districtCode: true, searchName: true } })),
+      stored: byCode(await tx.village.findMany({ select: { code: true, name: true, districtCode: true, searchName: true, active: true } })),
       createMany: (data) => tx.village.createMany({ data }),
       update: (data) => tx.village.updateMany({ where: { code: data.code }, data }),
-    }, counts.villages, (done) => progress(districts.length + done));
+      deactivate: (codes) => tx.village.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
+    }, counts.villages, (done) => progress(districts.length + done), options.replace);
   }, transactionOptions);
   return counts;
 }

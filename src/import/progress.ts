@@ -1,11 +1,13 @@
 // What an import reports: counts, and progress for big files.
 
-/** The outcome of an import, e.g. `{ "created": 62, "updated": 0, "unchanged": 0, "total": 62 }`. */
+/** The outcome of an import, e.g. `{ "created": 62, "updated": 0, "unchanged": 0, "total": 62, "deactivated": 0 }`. */
 export interface ImportCounts {
   created: number;
   updated: number;
   unchanged: number;
   total: number;
+  /** Stored rows missing from the file that `replace` switched off. */
+  deactivated: number;
 }
 
 /** Called with the rows written so far and the total, e.g. `(500, 1500)`. */
@@ -14,6 +16,11 @@ export type ProgressCallback = (done: number, total: number) => void;
 /** Options every import takes. */
 export interface ImportOptions {
   onProgress?: ProgressCallback;
+  /**
+   * The file is the whole list: stored rows missing from it are switched off (no longer offered to residents,
+   * kept for the proposals that point at them). Without it they are left alone.
+   */
+  replace?: boolean;
 }
 
 /** Rows per write batch; progress is reported after each batch, only for files over `progressFrom` rows. */
@@ -22,7 +29,7 @@ export const progressFrom = 1000;
 
 /** Zero counts for `total` rows. */
 export function emptyCounts(total: number): ImportCounts {
-  return { created: 0, updated: 0, unchanged: 0, total };
+  return { created: 0, updated: 0, unchanged: 0, total, deactivated: 0 };
 }
 
 /** Adds one written batch to the counts. */

@@ -2,21 +2,24 @@
 // changed ones, and count. Runs inside the caller's transaction.
 import { batches, tally, type ImportCounts } from "./progress.ts";
 
-/** How to write one table: each row's key, the rows stored now (same fields, by key), and the two writes. */
-export interface UpsertPlan<T extends object> {
+/** How to write one table: each row's key, the rows stored now (same fields, by key), and the writes. */
+export interface UpsertPlan<T extends { active: boolean }> {
   key: (row: T) => string;
   stored: Map<string, T>;
   createMany: (rows: T[]) => Promise<unknown>;
   /** One row; updateMany by key is about 3x faster than update() because it does not read the row back. */
   update: (row: T) => Promise<unknown>;
+  /** Sets active = false on these keys (used with `replace`). */
+  deactivate: (keys: string[]) => Promise<unknown>;
 }
 
 /** Writes `rows` batch by batch, adding to `counts` and calling `progress` with the rows done after each batch. */
-export async function upsertRows<T extends object>(
+export async function upsertRows<T extends { active: boolean }>(
   rows: T[],
   plan: UpsertPlan<T>,
   counts: ImportCounts,
   progress: (done: number) => void,
+  replace = false,
 ): Promise<void> {
   let done = 0;
   for (const batch of batches(rows)) {
@@ -30,6 +33,11 @@ export async function upsertRows<T extends object>(
     tally(counts, batch.length, created.length, changed.length);
     progress((done += batch.length));
   }
+  if (!replace) return;
+  const inFile = new Set(rows.map(plan.key));
+  const missing = [...plan.stored.values()].filter((row) => row.active && !inFile.has(plan.key(row))).map(plan.key);
+  for (const keys of batches(missing)) await plan.deactivate(keys);
+  counts.deactivated += missing.length;
 }
 
 /** Every field the import writes is equal to the stored one. */

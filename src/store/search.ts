@@ -36,10 +36,10 @@ export function searchKamus(db: Db, query: string, take = 20) {
   );
 }
 
-/** Villages whose name contains every word of the query, with their district. */
+/** Active villages whose name contains every word of the query, with their district. */
 export function searchVillages(db: Db, query: string, take = 20) {
   return findAll("searchName", query, take, (AND, take) =>
-    db.village.findMany({ where: { AND }, include: { district: true }, orderBy: { code: "asc" }, take }),
+    db.village.findMany({ where: { active: true, AND }, include: { district: true }, orderBy: { code: "asc" }, take }),
   );
 }
 

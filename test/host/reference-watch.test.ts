@@ -61,6 +61,9 @@ it("reloads the region list after a wilayah import and the matcher after a learn
   await importWilayahFile(bot.store, wilayah);
   expect(await watch.check()).toEqual({ kamus: false, regions: true });
   expect(watch.regions.byCode("3216010999")?.name).toBe("Sukabaru Makmur");
+  await importWilayahFile(bot.store, wilayah, { replace: true }); // that desa is now the whole list
+  expect(await watch.check()).toEqual({ kamus: false, regions: true });
+  expect(watch.regions.size).toBe(1);
 
   const entry = await bot.store.db.kamusEntry.findFirstOrThrow({ orderBy: { kode: "asc" } });
   const { record } = await addLearnedPhrase(bot.store.db, { kode: entry.kode, phrase: "kolam ikan warga", source: "officer" });

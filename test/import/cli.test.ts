@@ -18,6 +18,15 @@ describe("musrenbang import", () => {
     expect(JSON.parse(listed.stdout)).toHaveLength(62);
   });
 
+  it("replaces the sample kamus with the kabupaten's own: --replace switches off what the new file leaves out", async () => {
+    const databaseUrl = freshUrl();
+    await runCli(["import", "kamus", samples.malang], { databaseUrl });
+    const r = await runCli(["import", "kamus", samples.jember, "--replace"], { databaseUrl });
+    expect(r.stdout).toBe("Kamus: 62 entri (62 baru, 0 diperbarui, 0 tetap, 240 dinonaktifkan) dari kamus-jember-2017.csv\n");
+    const listed = await runCli(["kamus", "--format", "json"], { databaseUrl });
+    expect(JSON.parse(listed.stdout)).toHaveLength(62);
+  });
+
   it("fails on a blank name with one line naming file, line and column, and imports nothing", async () => {
     const databaseUrl = freshUrl();
     const blank = writeTmp("kamus-jember-2017.csv", withLine(samples.jember, 5, (l) => l.replace(/^4,"[^"]*",/, "4,,")));

@@ -22,8 +22,8 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
   });
 
   it("imports Jember's 62 entries, and again leaves 62 with nothing created", async () => {
-    expect(await importKamusFile(store, samples.jember)).toEqual({ created: 62, updated: 0, unchanged: 0, total: 62 });
-    expect(await importKamusFile(store, samples.jember)).toEqual({ created: 0, updated: 0, unchanged: 62, total: 62 });
+    expect(await importKamusFile(store, samples.jember)).toEqual({ created: 62, updated: 0, unchanged: 0, total: 62, deactivated: 0 });
+    expect(await importKamusFile(store, samples.jember)).toEqual({ created: 0, updated: 0, unchanged: 62, total: 62, deactivated: 0 });
     expect(await store.db.kamusEntry.count()).toBe(62);
     const taman = await store.db.kamusEntry.findUniqueOrThrow({ where: { kode: "1" } });
     expect(taman).toMatchObject({ nama: "Pembuatan Taman", kind: "USULAN FISIK", unit: null, unitPrice: null, active: true });
@@ -44,8 +44,20 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
   it("updates a changed entry in place on re-import", async () => {
     await importKamusFile(store, samples.malang);
     const changed = writeTmp("kamus-malang-2024.csv", withLine(samples.malang, 2, (l) => l.replace(",2000000,", ",2100000,")));
-    expect(await importKamusFile(store, changed)).toEqual({ created: 0, updated: 1, unchanged: 239, total: 240 });
+    expect(await importKamusFile(store, changed)).toEqual({ created: 0, updated: 1, unchanged: 239, total: 240, deactivated: 0 });
     expect((await store.db.kamusEntry.findUniqueOrThrow({ where: { kode: "MLG23-001" } })).unitPrice).toBe(2100000);
+  });
+
+  it("with replace, switches off the entries a new kamus leaves out: residents are no longer offered them, old proposals keep them", async () => {
+    await importKamusFile(store, samples.malang);
+    expect(await importKamusFile(store, samples.jember, { replace: true })).toMatchObject({ created: 62, deactivated: 240 });
+    const listed = await listKamus(store.db);
+    expect(listed).toHaveLength(62);
+    expect(listed.some((e) => e.kode.startsWith("MLG23-"))).toBe(false);
+    expect(await store.db.kamusEntry.count()).toBe(302);
+    // Importing the Malang file again brings its entries back; without replace the Jember ones stay.
+    expect(await importKamusFile(store, samples.malang)).toMatchObject({ updated: 240, deactivated: 0 });
+    expect(await listKamus(store.db)).toHaveLength(302);
   });
 
   it("imports an XLSX copy of the Malang file as exactly the same 240 entries", async () => {
@@ -59,7 +71,7 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     expect(await readKamusFile(xlsx)).toEqual(await readKamusFile(samples.malang));
     expect(await importKamusFile(store, samples.malang)).toMatchObject({ created: 240 });
     const fromCsv = await snapshot(store);
-    expect(await importKamusFile(store, xlsx)).toEqual({ created: 0, updated: 0, unchanged: 240, total: 240 });
+    expect(await importKamusFile(store, xlsx)).toEqual({ created: 0, updated: 0, unchanged: 240, total: 240, deactivated: 0 });
     expect(await snapshot(store)).toEqual(fromCsv);
   });
 

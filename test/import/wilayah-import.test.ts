@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadRegions } from "../../src/regions/load.ts";
 import { importWilayahFile, readWilayahFile } from "../../src/import/index.ts";
 import type { Store } from "../../src/store/client.ts";
 import { storeCases } from "../support/stores.ts";
@@ -15,12 +17,12 @@ describe.each(storeCases())("wilayah import on $name", (storeCase) => {
 
   it("imports Bekasi's 23 kecamatan and 187 desa, and again changes nothing", async () => {
     expect(await importWilayahFile(store, samples.bekasi)).toEqual({
-      districts: { created: 23, updated: 0, unchanged: 0, total: 23 },
-      villages: { created: 187, updated: 0, unchanged: 0, total: 187 },
+      districts: { created: 23, updated: 0, unchanged: 0, total: 23, deactivated: 0 },
+      villages: { created: 187, updated: 0, unchanged: 0, total: 187, deactivated: 0 },
     });
     expect(await importWilayahFile(store, samples.bekasi)).toEqual({
-      districts: { created: 0, updated: 0, unchanged: 23, total: 23 },
-      villages: { created: 0, updated: 0, unchanged: 187, total: 187 },
+      districts: { created: 0, updated: 0, unchanged: 23, total: 23, deactivated: 0 },
+      villages: { created: 0, updated: 0, unchanged: 187, total: 187, deactivated: 0 },
     });
     expect(await store.db.district.count()).toBe(23);
     expect(await store.db.village.count()).toBe(187);
@@ -34,6 +36,21 @@ describe.each(storeCases())("wilayah import on $name", (storeCase) => {
     const renamed = writeTmp("wilayah.csv", withLine(samples.bekasi, 2, (l) => l.replace("Ragemanunggal", "Rage Manunggal")));
     expect((await importWilayahFile(store, renamed)).villages).toMatchObject({ updated: 1, unchanged: 186 });
     expect(await store.db.village.findUniqueOrThrow({ where: { code: "3216010001" } })).toMatchObject({ searchName: "rage manunggal" });
+  });
+
+  it("with replace, switches off the desa a new list leaves out, so residents can no longer pick them", async () => {
+    await importWilayahFile(store, samples.bekasi);
+    // The first kecamatan's desa only (the header and the lines that start with its code).
+    const lines = readFileSync(samples.bekasi, "utf8").split(/\r?\n/);
+    const first = lines.filter((l, i) => i === 0 || l.startsWith("3216010,"));
+    const one = writeTmp("wilayah-satu.csv", first.join("\n"));
+    const counts = await importWilayahFile(store, one, { replace: true });
+    expect(counts.districts).toMatchObject({ unchanged: 1, deactivated: 22 });
+    expect(counts.villages.deactivated).toBe(187 - counts.villages.total);
+    const regions = await loadRegions(store.db);
+    expect(regions.size).toBe(counts.villages.total);
+    expect(regions.searchAnswer("Sukamaju").kind).toBe("none");
+    expect(await store.db.village.count()).toBe(187);
   });
 
   it("reports bad codes with line and column and leaves the database as it was", async () => {
