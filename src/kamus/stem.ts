@@ -9,8 +9,11 @@ const rootWords = new Set<string>(require("natural/lib/natural/stemmers/indonesi
 
 /** Words Sastrawi may change: a standard prefix (di-, ke-, se-, be-, me-, pe-, te-) or suffix. */
 const AFFIXED = /^(?:di|ke|se|be|me|pe|te)|(?:i|kan|an|lah|kah|tah|pun|ku|mu|nya)$/;
-/** Colloquial affixes this module handles itself: Jakarta "-in", nasal "nge-", "ng-", "ny-". */
-const COLLOQUIAL = /in$|^ng|^ny/;
+/**
+ * Colloquial affixes this module handles itself: Jakarta "-in", nasal "nge-", "ng-", "ny-", Sundanese "nga-" and
+ * "-keun" ("ngarajut", "dibersihkeun"), Javanese passive "di-...-(a)ke" ("dipasangke", "diaspalake").
+ */
+const COLLOQUIAL = /in$|^ng|^ny|keun$|^di.*ke$/;
 
 /** True when `word` is in Sastrawi's dictionary of Indonesian root words. */
 export function isRootWord(word: string): boolean {
@@ -25,10 +28,19 @@ function colloquialCandidates(word: string): string[] {
     const b = word.slice(0, -2);
     bases.push(`${b}kan`, `${b}i`, b);
   }
+  // Sundanese "-keun" and Javanese passive "di-...-ake", "di-...-ke" play the part of Indonesian "-kan": drop them.
+  for (const suffix of ["keun", "ake", "ke"]) {
+    if (word.length > suffix.length + 3 && word.endsWith(suffix) && (suffix === "keun" || word.startsWith("di"))) {
+      bases.push(word.slice(0, -suffix.length));
+      break;
+    }
+  }
   for (const b of bases) {
     if (b !== word) out.push(b);
     if (b.startsWith("nge") && b.length > 5) out.push(b.slice(3));
     if (/^ng[aiueo]/.test(b)) out.push(b.slice(2), `k${b.slice(2)}`);
+    // Sundanese "nga-" before a consonant: "ngarajut" → "rajut", "ngabersihan" → "bersihan".
+    if (/^nga[^aiueo]/.test(b) && b.length > 6) out.push(b.slice(3));
     if (/^ny[aiueo]/.test(b)) out.push(`s${b.slice(2)}`, `c${b.slice(2)}`);
   }
   return out;

@@ -49,6 +49,12 @@ describe("contentWords", () => {
     expect(contentWords("ngangkut sampah")).toEqual(["angkut", "sampah"]);
   });
 
+  it("stems Sundanese and Javanese verb affixes", () => {
+    expect(contentWords("ngarajut")).toEqual(["rajut"]);
+    expect(contentWords("got dibersihkeun")).toEqual(["got", "bersih"]);
+    expect(contentWords("dalan diaspalke")).toEqual(["jalan", "aspal"]);
+  });
+
   it("does not mistake 'kerusakan' for a deer (rusa)", () => {
     expect(contentWords("kerusakan jalan")).toEqual(["rusak", "jalan"]);
   });
