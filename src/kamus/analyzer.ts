@@ -17,6 +17,8 @@ interface Token {
   keep?: boolean;
   /** Below 1 for a landmark or a negated act. */
   weight?: number;
+  /** The place a landmark names, which the message only locates something by ("jalan depan SD": "sd"). */
+  landmark?: boolean;
 }
 
 /** A concept the message describes, e.g. flooding → ["drainase"], ["saluran"], ["sumur resapan"]. */
@@ -73,6 +75,14 @@ const LANDMARK_WEIGHT = 0.35;
 /** Words that negate what follows: "belum diaspal" asks for something other than asphalt. */
 const NEGATION = new Set(["belum", "tidak", "tak", "bukan", "tanpa"]);
 const NEGATED_WEIGHT = 0.3;
+/**
+ * Words that end a landmark: what follows them says something about the thing itself ("jalan depan masjid yang
+ * mampet", "jalan menuju makam masih tanah"), not more of the place.
+ */
+const LANDMARK_END = new Set([
+  "yang", "masih", "sudah", "sering", "selalu", "kalau", "jika", "bila", "dan", "atau", "tapi", "tetapi", "karena",
+  "sehingga", "jadi", "sangat", "banget", "sekali", "pernah", "sedang", "mohon", "minta", "tolong", "juga", "lagi",
+]);
 /** Words that may sit between a noun and the sign it qualifies: "keranda (di) masjid". */
 const GLUE_BEFORE_CUE = new Set(["di", "ke", "yang", "nya", "dari"]);
 /** A cue word weighs at least this much when the resident asks for it (a landmark weighs less). */
@@ -92,10 +102,12 @@ function markContext(tokens: Token[]): void {
       for (let j = i + 1, n = 0; j < tokens.length && n < 2; j++) {
         const u = tokens[j]!;
         if (u.stop && !u.keep) {
-          if (NEGATION.has(u.surface)) break;
+          if (NEGATION.has(u.surface) || LANDMARK_END.has(u.surface)) break;
           continue;
         }
         u.weight = Math.min(u.weight ?? 1, LANDMARK_WEIGHT);
+        // The place itself is the first word ("depan SD mampet": "sd"); the second may already describe the thing.
+        if (n === 0) u.landmark = true;
         n++;
       }
     } else if (NEGATION.has(t.surface)) {
@@ -291,9 +303,18 @@ export class Analyzer {
         fired.set(concept, sources);
       }
     }
+    // A concept fired only by landmark words describes the place, not the request ("jalan menuju makam masih tanah"
+    // is about the road, not the cemetery): it weighs what a landmark word weighs.
+    const landmarkOnly = new Set<string>();
+    const elsewhere = new Set<string>();
+    for (const t of rewritten) if (!t.stop || t.keep) (t.landmark ? landmarkOnly : elsewhere).add(t.stem);
+    for (const s of elsewhere) landmarkOnly.delete(s);
     const concepts: FiredConcept[] = [...fired.keys()].sort((a, b) => a - b).map((i) => {
       const c = this.concepts[i]!;
-      return { id: i, name: c.name, weight: c.weight, modifier: c.modifier, phrases: c.phrases, sources: [...fired.get(i)!] };
+      const sources = [...fired.get(i)!];
+      const onlyPlace = sources.length > 0 && sources.every((s) => landmarkOnly.has(s));
+      const weight = onlyPlace ? c.weight * LANDMARK_WEIGHT : c.weight;
+      return { id: i, name: c.name, weight, modifier: c.modifier, phrases: c.phrases, sources };
     });
     const cues = this.askedCues(rewritten, seq, positions, terms);
     const modes = new Set(this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name));

@@ -73,6 +73,19 @@ describe("ranking on the Malang kamus", () => {
     expect(kodes(matcher, "petugas sampah mau belajar cara memilah dan mengangkut sampah", 1)).toEqual(["MLG23-150"]);
   });
 
+  it("reads a landmark as the place, not the request", () => {
+    // The road to the cemetery is earth: a road surface, not cemetery lighting.
+    const road = kodes(matcher, "jalan setapak menuju makam masih tanah, kalau hujan peziarah sering terpeleset", 1)[0];
+    expect(["MLG23-054", "MLG23-055", "MLG23-064", "MLG23-065", "MLG23-210", "MLG23-211", "MLG23-212", "MLG23-213"]).toContain(road);
+    // The word after the landmark may still describe the thing: the drain is clogged.
+    expect(kodes(matcher, "got ning ngarep SD mampet, yen udan banyune nggenangi dalan", 3).join(" ")).toMatch(/MLG23-0(4\d|5[0-3]|6[0-3]|7[2-5])/);
+  });
+
+  it("tells a traffic sign from a disaster-risk sign", () => {
+    expect(kodes(matcher, "di perempatan tidak ada rambu, sering kecelakaan motor", 1)[0]).toMatch(/MLG23-1(59|60)/);
+    expect(kodes(matcher, "pasang papan peringatan rawan longsor di jalan tanjakan", 1)).toEqual(["MLG23-203"]);
+  });
+
   it("repairs typos and vowel-less abbreviations", () => {
     expect(kodes(matcher, "plthn barista buat pemuda")).toContain("MLG23-126");
     expect(kodes(matcher, "pelatiahn daur ulang sampah plastik")).toContain("MLG23-152");
