@@ -60,6 +60,7 @@ export const REPLY_KEYS = [
   "summary.name",
   "summary.cost",
   "summary.empty",
+  "summary.same_as_problem",
   "summary.no_match",
   "summary.photo_count",
   "summary.no_photo",

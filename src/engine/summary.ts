@@ -44,7 +44,8 @@ function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
     case "problem":
       return d.problem ?? "";
     case "activity":
-      return d.activity ?? "";
+      // One rich first message is both: show it once.
+      return d.activity && d.activity === d.problem ? t("summary.same_as_problem", { n: SUMMARY_ITEMS.indexOf("problem") + 1 }) : d.activity ?? "";
     case "kamus": {
       const e = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
       return e ? `${e.nama} (${e.agency ?? "-"})` : d.kamusNoMatch ? t("summary.no_match") : "";
