@@ -5,6 +5,7 @@ import type { Command } from "../nlu/commands.ts";
 import type { TurnContext } from "./context.ts";
 import { clip, extractInto, meaningful } from "./extract.ts";
 import { explainVolume, sayVolume } from "./form.ts";
+import { volumeExample } from "./questions.ts";
 import type { Out } from "./out.ts";
 import { parseRtRw } from "./place.ts";
 import type { ConversationState, Draft, Slot } from "./state.ts";
@@ -13,6 +14,9 @@ import { readBeneficiaries } from "./beneficiaries.ts";
 import { parseQuantity, resolveVolume } from "./volume.ts";
 
 type Answer = ConversationState | undefined;
+
+/** "gak tau pak", "belum tahu ukurannya": the resident does not know a number. */
+const DONT_KNOW = /\b(tidak|tdk|gak|ga|nggak|ngga|enggak|belum|blm|kurang|ndak|mboten|teu)\s*(tau|tahu|ngerti|paham|yakin|terang)\b/i;
 
 /** Applies a text answer for `slot`. */
 export function answerSlot(
@@ -27,6 +31,10 @@ export function answerSlot(
   const set = (d: Partial<Draft>): ConversationState => ({ ...state, draft: { ...draft, ...d } });
   const t = ctx.texts;
   if (command.kind === "skip" && slot !== "beneficiaries" && slot !== "photo") {
+    if (slot === "volume") {
+      out.say(t("volume.estimate", { example: volumeExample(draft.kamusKode ? ctx.matcher.entry(draft.kamusKode)?.unit : undefined) }));
+      return undefined;
+    }
     if (!(slot === "kamus" && /cocok/.test(text))) {
       out.say(t("skip.not_allowed"));
       return undefined;
@@ -65,7 +73,8 @@ export function answerSlot(
       const entry = draft.kamusKode ? ctx.matcher.entry(draft.kamusKode) : undefined;
       const q = parseQuantity(parseRtRw(text).rest);
       if (!q) {
-        explainVolume({ ok: false, reason: "not_positive" }, entry?.unit, ctx, out);
+        if (DONT_KNOW.test(text)) out.say(t("volume.estimate", { example: volumeExample(entry?.unit) }));
+        else explainVolume({ ok: false, reason: "not_positive" }, entry?.unit, ctx, out);
         return undefined;
       }
       const fit = resolveVolume(q, canonicalUnit(entry?.unit));
@@ -92,7 +101,7 @@ export function answerSlot(
       out.say(t("photo.waiting"));
       return undefined;
     case "name": {
-      const name = cleanName(text);
+      const name = command.kind === "none" ? cleanName(text) : undefined; // "ya", "lewati", "menu" are no names
       if (!name) {
         out.say(t("name.invalid"));
         return undefined;

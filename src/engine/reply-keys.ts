@@ -37,6 +37,7 @@ export const REPLY_KEYS = [
   "ask.volume_free",
   "volume.unit_mismatch",
   "volume.need_width",
+  "volume.estimate",
   "volume.not_a_volume",
   "volume.invalid",
   "volume.ok",
