@@ -7,6 +7,7 @@ import { clip, extractInto, meaningful } from "./extract.ts";
 import { explainVolume, sayVolume } from "./form.ts";
 import { volumeExample } from "./questions.ts";
 import type { Out } from "./out.ts";
+import { learnablePhrase } from "./learn-phrase.ts";
 import { parseRtRw } from "./place.ts";
 import type { ConversationState, Draft, Slot } from "./state.ts";
 import { canonicalUnit } from "./units.ts";
@@ -173,8 +174,9 @@ function answerKamus(text: string, command: Command, state: ConversationState, c
     const entry = kode ? ctx.matcher.entry(kode) : undefined;
     if (!entry) return undefined;
     out.say(ctx.texts("kamus.chosen", { nama: entry.nama }));
-    const phrase = clip(draft.activity ?? draft.problem ?? "", 200);
-    if (phrase) out.do({ type: "learnPhrase", kode: entry.kode, phrase });
+    const village = draft.villageCode ? ctx.regions.byCode(draft.villageCode) : undefined;
+    const phrase = learnablePhrase(draft.activity ?? draft.problem ?? "", village);
+    if (/\p{L}{3,}/u.test(phrase)) out.do({ type: "learnPhrase", kode: entry.kode, phrase });
     const d: Draft = { ...draft, kamusKode: entry.kode, kamusNoMatch: undefined };
     // A volume given for another unit no longer holds.
     if (d.volume !== undefined && d.unit && canonicalUnit(entry.unit) && d.unit !== canonicalUnit(entry.unit)) {

@@ -1,0 +1,30 @@
+// What the matcher learns from a resident's choice of kamus entry: their words for WHAT is asked, without
+// where and how much. Learned with RT/RW, the desa name and sizes, one resident's street lights in Sukamaju
+// made every later "jalan rusak di RT 1 desa Sukamaju" rank the street-light entry first.
+import type { VillageRef } from "../regions/index.ts";
+import { parseRtRw } from "./place.ts";
+
+/** Longest phrase learned: a wording, not a letter. */
+const MAX_LENGTH = 200;
+
+/** Place words that say where, never what: "desa", "kec.", "dusun". */
+const PLACE_WORDS = /\b(desa|ds|kelurahan|kel|kecamatan|kec|dusun|dukuh|kampung|kp|rt|rw)\b\.?/gi;
+
+/** A number and the unit or count after it ("200 m", "6 titik", "40 KK", "2,5"), and the words that size it. */
+const AMOUNTS = /\b\d[\d.,]*\s*(?:[a-z²³]{1,8}\b)?|\b(panjang|pjg|lebar|lbr|luas|sepanjang|selebar|kurang lebih|kurleb|sekitar|kira kira|kira2|kira-kira)\b/gi;
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The resident's description reduced to what it asks for; empty when nothing is left. */
+export function learnablePhrase(text: string, village?: Pick<VillageRef, "name" | "districtName">): string {
+  let s = parseRtRw(text).rest;
+  for (const name of [village?.name, village?.districtName]) {
+    if (name) s = s.replace(new RegExp(`\\b${escapeRegex(name).replace(/\s+/g, "\\s*")}\\b`, "gi"), " ");
+  }
+  s = s.replace(PLACE_WORDS, " ").replace(AMOUNTS, " ");
+  s = s.replace(/\s+([,.;:!?])/g, "$1").replace(/([,.;:!?])(?=[,.;:!?])/g, "").replace(/\s+/g, " ").trim();
+  s = s.replace(/^[,.;:!?\s]+|[,;:\s]+$/g, "");
+  return s.length > MAX_LENGTH ? s.slice(0, MAX_LENGTH) : s;
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { learnablePhrase } from "../../src/engine/learn-phrase.ts";
+
+const sukamaju = { name: "Sukamaju", districtName: "Tambelang" };
+
+describe("learnablePhrase", () => {
+  it("keeps what is asked and drops where and how much", () => {
+    expect(learnablePhrase("lampu jalan di rt 5 rw 2 desa sukamaju mati semua minta dipasang baru", sukamaju)).toBe(
+      "lampu jalan di mati semua minta dipasang baru",
+    );
+    expect(learnablePhrase("Kec. Tambelang ds Sukamaju: got mampet 80m, lebar 1 meter", sukamaju)).toBe("got mampet");
+    expect(learnablePhrase("RT 03/RW 05 pavingisasi 60 x 2 m kurang lebih", sukamaju)).toBe("pavingisasi");
+  });
+
+  it("leaves a message without place or size as it is", () => {
+    expect(learnablePhrase("gang kami becek kalau hujan, minta dicor")).toBe("gang kami becek kalau hujan, minta dicor");
+  });
+
+  it("is empty when the message only said where", () => {
+    expect(learnablePhrase("desa sukamaju rt 3", sukamaju)).toBe("");
+  });
+});
