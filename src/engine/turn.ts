@@ -198,6 +198,9 @@ async function formStep(s: ConversationState, command: Command, text: string, ct
   if (slot !== "name" && text.split(/\s+/).length <= 3 && command.kind === "none" && ctx.classifier.classify(text).intent === "greet") {
     return showResume(s, ctx, out);
   }
+  // "UBAH 3" typed while a question is open (often after changing another item of the summary): change that
+  // item, as on the summary; never read it as an answer ("ubah 3" is not a volume of 3).
+  if (command.kind === "edit") return editItem(s, command.item, ctx, out, () => ask(slot, s, ctx, out));
   const before = out.replies.length;
   const answered = answerSlot(slot, text, command, s, ctx, out);
   if (!answered) {
@@ -214,17 +217,21 @@ async function confirmStep(s: ConversationState, command: Command, ctx: TurnCont
   const t = ctx.texts;
   if (command.kind === "yes") return store(s, ctx, out, channel);
   if (command.kind === "back") return goBack(s, ctx, out);
-  if (command.kind === "edit") {
-    const slot = SUMMARY_ITEMS[command.item - 1];
-    if (!slot) {
-      out.say(t("confirm.bad_item", { max: SUMMARY_ITEMS.length }));
-      return s;
-    }
-    const draft = clearSlot(s.draft!, slot);
-    return advance({ ...s, phase: "form", draft, editing: true, kamusChoices: undefined, villageChoices: undefined }, ctx, out);
-  }
+  if (command.kind === "edit") return editItem(s, command.item, ctx, out, () => undefined);
   out.say(t("confirm.prompt"), confirmOptions(t));
   return s;
+}
+
+/** `UBAH n`: clears item n of the summary and asks for it again; `reask` repeats the open question after a bad n. */
+function editItem(s: ConversationState, item: number, ctx: TurnContext, out: Out, reask: () => void): Promise<ConversationState> | ConversationState {
+  const slot = SUMMARY_ITEMS[item - 1];
+  if (!slot) {
+    out.say(ctx.texts("confirm.bad_item", { max: SUMMARY_ITEMS.length }));
+    reask();
+    return s;
+  }
+  const draft = clearSlot(s.draft!, slot);
+  return advance({ ...s, phase: "form", draft, editing: true, kamusChoices: undefined, villageChoices: undefined }, ctx, out);
 }
 
 async function supportStep(s: ConversationState, command: Command, ctx: TurnContext, out: Out): Promise<ConversationState> {
