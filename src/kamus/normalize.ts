@@ -4,11 +4,22 @@
 // regional-word lexicon of intents/lexicon.yaml ("jln" → "jalan", "kagak" → "tidak", "ujan" → "hujan").
 import type { LexiconFile } from "./lexicon-schema.ts";
 import { defaultLanguageData } from "./language-data.ts";
-import { numberWordsToDigits } from "./number-words.ts";
+import { isNumberWord, numberWordsToDigits } from "./number-words.ts";
 import { Stemmer } from "./stem.ts";
 
 /** Words that follow "sampai" (until) rather than "SMP" (the school). */
 const UNTIL_WORDS = new Set(["jam", "pukul", "tanggal", "hari", "bulan", "tahun", "malam", "pagi", "siang", "sore", "subuh", "sekarang", "selesai", "habis", "besok", "kapan", "ke", "di", "dengan", "akhir"]);
+
+/**
+ * Words after which "kali" counts times ("dua kali", "beberapa kali banjir") rather than being the Javanese
+ * "kali" (river) of the lexicon; number words and digits count too.
+ */
+const TIMES_BEFORE = new Set(["beberapa", "berapa", "banyak", "sekian", "berkali", "puluhan", "ratusan", "sering", "seringkali", "tiap", "setiap", "kesekian", "pertama", "terakhir"]);
+/** Words after which "kali" is "time" in "kali ini", "kali pertama". */
+const TIMES_AFTER = new Set(["ini", "itu", "pertama", "kedua", "ketiga", "terakhir", "lipat"]);
+/** Before a chat "sma" (sama), these words make it the school: "lulusan SMA", "gedung SMA", "SMA negeri". */
+const SCHOOL_BEFORE = new Set(["anak", "siswa", "siswi", "murid", "pelajar", "lulusan", "lulus", "tamatan", "alumni", "sekolah", "gedung", "guru", "setingkat", "jenjang", "tingkat"]);
+const SCHOOL_AFTER = new Set(["negeri", "swasta", "n", "islam", "kejuruan"]);
 
 interface PhraseRule {
   from: string[];
@@ -48,6 +59,11 @@ export class Normalizer {
     const raw = splitWords(text);
     const out: string[] = [];
     for (let i = 0; i < raw.length; ) {
+      if (this.keepsOwnMeaning(raw, i)) {
+        out.push(raw[i]!);
+        i++;
+        continue;
+      }
       const rule = this.rules.get(raw[i]!)?.find((r) => r.from.every((w, k) => raw[i + k] === w));
       if (rule) {
         out.push(...rule.to);
@@ -62,6 +78,22 @@ export class Normalizer {
       if (out[i] === "smp" && (/^\d/.test(out[i + 1]!) || UNTIL_WORDS.has(out[i + 1]!))) out[i] = "sampai";
     }
     return numberWordsToDigits(out);
+  }
+
+  /**
+   * A few short words mean something else next to certain words, and the lexicon's reading must not apply: "kali"
+   * after a number or "beberapa" counts times ("sudah 3 kali diusulkan"), not the Javanese river; "sma" next to
+   * "lulusan", "gedung", "negeri" or a number is the school, not chat for "sama".
+   */
+  private keepsOwnMeaning(raw: readonly string[], i: number): boolean {
+    const w = raw[i]!;
+    const before = raw[i - 1] ?? "";
+    const after = raw[i + 1] ?? "";
+    if (w === "kali") {
+      return /^\d/.test(before) || TIMES_BEFORE.has(before) || isNumberWord(before) || TIMES_AFTER.has(after);
+    }
+    if (w === "sma") return SCHOOL_BEFORE.has(before) || SCHOOL_AFTER.has(after) || /^\d/.test(after);
+    return false;
   }
 
   /** True for words that carry no meaning for matching (function words, politeness, fillers). */

@@ -17,6 +17,10 @@ export function normalizeDigits(token: string): string {
 }
 
 const NUMBER_WORDS = new Set([...Object.keys(ONES), ...Object.keys(SE), ...Object.keys(TENS), ...Object.keys(BIG), "seribu", "sejuta"]);
+/** True for a word that is part of an Indonesian number ("dua", "puluh", "seratus"). */
+export function isNumberWord(word: string): boolean {
+  return NUMBER_WORDS.has(word);
+}
 const MULTIPLIERS = new Set([...Object.keys(TENS), ...Object.keys(BIG)]);
 
 /** Parses Indonesian number words at the start of `words`; returns the value and how many words it used. */

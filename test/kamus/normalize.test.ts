@@ -14,6 +14,13 @@ describe("normalizeText", () => {
     expect(normalizeText("dalan e rusak, durung didandani")).toContain("jalan");
   });
 
+  it("keeps 'kali' as 'times' after a count and 'sma' as the school next to school words", () => {
+    expect(normalizeText("sudah dua kali diusulkan, beberapa kali banjir")).toBe("sudah 2 kali diusulkan beberapa kali banjir");
+    expect(normalizeText("sampah dibuang ke kali")).toBe("sampah dibuang ke sungai");
+    expect(normalizeText("lulusan SMA nganggur, rapat sma pak RT")).toBe("lulusan sma nganggur rapat sama pak rt");
+    expect(normalizeText("terima kasih")).toBe("terima kasih");
+  });
+
   it("expands repeated words written with 2", () => {
     expect(normalizeText("jalannya bolong2, anak2 sering jatuh")).toBe("jalannya bolong bolong anak anak sering jatuh");
   });
