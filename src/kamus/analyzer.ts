@@ -72,6 +72,29 @@ const WEAK_WEIGHT = 0.4;
 /** Words that introduce a landmark: "jalan depan SD" is about the road, not the school. */
 const LANDMARK = new Set(["depan", "dekat", "samping", "sebelah", "belakang", "seberang", "pinggir", "arah", "menuju", "caket", "payuneun"]);
 const LANDMARK_WEIGHT = 0.35;
+/** Words that name where a road leads ("jalan ke sawah", Javanese "dalan tekan makam"): after a road, a landmark. */
+const ROUTE_TO = new Set(["ke", "tekan", "nang", "nuju", "tumuju"]);
+/** Roads and paths, as stems, whose destination is only a landmark. */
+const ROUTES = new Set(["jalan", "gang", "setapak", "tapak", "akses", "jalur", "lorong", "jembatan", "pju", "jalan lingkungan"]);
+/** How far back (in tokens) a road may stand before "ke": "jalan kampung yang ke makam". */
+const ROUTE_REACH = 4;
+/** People described by their school: "anak SD", "siswa SMP". */
+const PUPILS = new Set(["anak", "siswa", "siswi", "murid", "pelajar", "bocah", "lulus", "alumni"]);
+/** School levels whose kamus entries are buildings: after PUPILS they describe the people, not the request. */
+const SCHOOL_LEVEL = new Set(["sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "mi", "mts"]);
+
+/** The nearest meaningful token before position i. */
+function previousMeaningful(tokens: Token[], i: number): Token | undefined {
+  for (let j = i - 1; j >= 0; j--) if (!tokens[j]!.stop || tokens[j]!.keep) return tokens[j];
+  return undefined;
+}
+
+/** True when a road stands shortly before position i ("jalan setapak ke ..."). */
+function followsRoute(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - ROUTE_REACH; j--) if (ROUTES.has(tokens[j]!.stem)) return true;
+  return false;
+}
+
 /** Words that negate what follows: "belum diaspal" asks for something other than asphalt. */
 const NEGATION = new Set(["belum", "tidak", "tak", "bukan", "tanpa"]);
 const NEGATED_WEIGHT = 0.3;
@@ -98,7 +121,12 @@ const TRIGGER_SLACK = 2;
 function markContext(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (LANDMARK.has(t.surface)) {
+    if (SCHOOL_LEVEL.has(t.stem) && !t.weight && PUPILS.has(previousMeaningful(tokens, i)?.stem ?? "")) {
+      // "anak SMP sering dibully": the school says who the children are, it is not what they ask for.
+      t.weight = LANDMARK_WEIGHT;
+      t.landmark = true;
+    }
+    if (LANDMARK.has(t.surface) || (ROUTE_TO.has(t.surface) && followsRoute(tokens, i))) {
       for (let j = i + 1, n = 0; j < tokens.length && n < 2; j++) {
         const u = tokens[j]!;
         if (u.stop && !u.keep) {

@@ -9,24 +9,31 @@ export interface SparseVector {
   values: Float64Array;
 }
 
+/** A concept's values with, per entry, the catalogue phrase that gave it ("sumur resapan"). */
+export interface ConceptVector extends SparseVector {
+  phrases: string[];
+}
+
 /** Per-concept entry values, cached until the index changes (`clear`). */
 export class ConceptValues {
-  private readonly cache = new Map<number, SparseVector>();
+  private readonly cache = new Map<number, ConceptVector>();
   private readonly phraseScore: Float64Array;
   private readonly conceptScore: Float64Array;
+  private readonly bestPhrase: Int32Array;
 
   constructor(private readonly index: Bm25fIndex) {
     this.phraseScore = new Float64Array(index.size);
     this.conceptScore = new Float64Array(index.size);
+    this.bestPhrase = new Int32Array(index.size);
   }
 
   /** The concept's value for every entry that has one of its phrases' words. */
-  vector(c: FiredConcept): SparseVector {
+  vector(c: FiredConcept): ConceptVector {
     const cached = this.cache.get(c.id);
     if (cached) return cached;
-    const { phraseScore, conceptScore } = this;
+    const { phraseScore, conceptScore, bestPhrase } = this;
     const inConcept: number[] = [];
-    for (const phrase of c.phrases) {
+    for (const [k, phrase] of c.phrases.entries()) {
       const inPhrase: number[] = [];
       for (const term of phrase) {
         const p = this.index.posting(term);
@@ -42,12 +49,17 @@ export class ConceptValues {
         if (phraseScore[d]! > conceptScore[d]!) {
           if (conceptScore[d] === 0) inConcept.push(d);
           conceptScore[d] = phraseScore[d]!;
+          bestPhrase[d] = k;
         }
         phraseScore[d] = 0;
       }
     }
     inConcept.sort((a, b) => a - b);
-    const vector = { docs: Int32Array.from(inConcept), values: Float64Array.from(inConcept, (d) => conceptScore[d]!) };
+    const vector = {
+      docs: Int32Array.from(inConcept),
+      values: Float64Array.from(inConcept, (d) => conceptScore[d]!),
+      phrases: inConcept.map((d) => c.phrases[bestPhrase[d]!]!.join(" ")),
+    };
     for (const d of inConcept) conceptScore[d] = 0;
     this.cache.set(c.id, vector);
     return vector;

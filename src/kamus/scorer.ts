@@ -12,6 +12,19 @@ export interface Ranked {
   score: number;
 }
 
+/** The fired concepts of one kind (modifiers or not), grouped by the exact set of message words that fired them. */
+function sameEvidence(concepts: AnalyzedQuery["concepts"], modifiers: boolean): AnalyzedQuery["concepts"][] {
+  const groups = new Map<string, AnalyzedQuery["concepts"]>();
+  for (const c of concepts) {
+    if (c.modifier !== modifiers) continue;
+    const key = c.sources.length ? [...c.sources].sort().join("|") : `#${c.id}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()];
+}
+
 /** Ranks entries for analysed messages; holds a reusable score array, so one Scorer serves one caller at a time. */
 export class Scorer {
   private readonly scores: Float64Array;
@@ -31,11 +44,32 @@ export class Scorer {
     // Modifiers (damage level, new or existing) last, and only where something matched: "jebol" alone must not
     // pull up "Rehab SD".
     for (const modifiers of [false, true]) {
-      for (const c of q.concepts) {
-        const w = c.weight * opts.conceptScale;
-        if (w <= 0 || c.modifier !== modifiers) continue;
-        const { docs, values } = k.concepts.vector(c);
-        for (let i = 0; i < docs.length; i++) if (!modifiers || scores[docs[i]!]! > 0) scores[docs[i]!]! += w * values[i]!;
+      for (const group of sameEvidence(q.concepts, modifiers)) {
+        // Concepts fired by the very same words credit one catalogue phrase once: "genangan" fires flooding and
+        // infiltration, and "sumur resapan" answers both, but it is one word and one answer. Different phrases
+        // still add up ("sawah": irrigation network and farming).
+        if (group.length === 1) {
+          const c = group[0]!;
+          const w = c.weight * opts.conceptScale;
+          if (w <= 0) continue;
+          const { docs, values } = k.concepts.vector(c);
+          for (let i = 0; i < docs.length; i++) if (!modifiers || scores[docs[i]!]! > 0) scores[docs[i]!]! += w * values[i]!;
+          continue;
+        }
+        const gained = new Map<number, Map<string, number>>();
+        for (const c of group) {
+          const w = c.weight * opts.conceptScale;
+          if (w <= 0) continue;
+          const { docs, values, phrases } = k.concepts.vector(c);
+          for (let i = 0; i < docs.length; i++) {
+            const d = docs[i]!;
+            if (modifiers && scores[d]! <= 0) continue;
+            const byPhrase = gained.get(d) ?? new Map<string, number>();
+            byPhrase.set(phrases[i]!, Math.max(byPhrase.get(phrases[i]!) ?? 0, w * values[i]!));
+            gained.set(d, byPhrase);
+          }
+        }
+        for (const [d, byPhrase] of gained) for (const v of byPhrase.values()) scores[d]! += v;
       }
     }
     if (opts.modes) {

@@ -2,7 +2,9 @@
 // Malang sample kamus. A case passes when an entry an officer would accept is among the first three.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
-import { kodes, malangMatcher } from "./support.ts";
+import { readKamusFile } from "../../src/import/index.ts";
+import { buildMatcher } from "../../src/kamus/matcher.ts";
+import { jemberKamusPath, kodes, malangMatcher } from "./support.ts";
 
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => `MLG23-${String(from + i).padStart(3, "0")}`);
@@ -106,5 +108,59 @@ describe("ranking on the Malang kamus", () => {
   it("returns as many entries as asked", () => {
     expect(matcher.match("jalan rusak", { top: 5 }).matches).toHaveLength(5);
     expect(matcher.match("jalan rusak", { top: 1 }).matches).toHaveLength(1);
+  });
+});
+
+describe("ranking: words that mean something else in context", () => {
+  let matcher: KamusMatcher;
+  let jember: KamusMatcher;
+  const roadSurface = ["MLG23-054", "MLG23-055", "MLG23-064", "MLG23-065", "MLG23-066", "MLG23-067", "MLG23-210", "MLG23-211", "MLG23-212", "MLG23-213"];
+  beforeAll(async () => {
+    matcher = await malangMatcher();
+    jember = buildMatcher(await readKamusFile(jemberKamusPath));
+  });
+
+  it("reads a fraction as a quantity, not a road junction", () => {
+    // "sepertiga" (a third) once stemmed like "pertigaan" (T-junction) and offered a flashing traffic light.
+    const top3 = kodes(matcher, "sudah 2 kali diusulkan, paving gang kami sepertiga ambles");
+    expect(top3.every((k) => roadSurface.includes(k)), `got ${top3.join(", ")}`).toBe(true);
+  });
+
+  it("does not read 'dipakai' (used) as clothes or drug users", () => {
+    const top3 = kodes(matcher, "halaman balai yang biasa dipakai anak-anak sudah penuh rumput liar");
+    expect(top3[0]).toBe("MLG23-229");
+    expect(top3).not.toContain("MLG23-030");
+  });
+
+  it("reads where a road leads as a landmark", () => {
+    // The path to the rice fields is earth: a road surface, not the irrigation network.
+    expect(roadSurface).toContain(kodes(matcher, "jalan setapak ke sawah masih tanah dan becek kalau hujan", 1)[0]);
+    expect(roadSurface).toContain(kodes(matcher, "dalan tekan sawah isih lemah, yen udan becek", 1)[0]);
+    expect(roadSurface).toContain(kodes(matcher, "jalan ka kebon masih taneuh, mun hujan leutak pisan", 1)[0]);
+  });
+
+  it("reads a school after children as who they are, not a school building", () => {
+    expect(kodes(matcher, "anak-anak SD di kampung kami sering dirundung temannya", 1)).toEqual(["MLG23-120"]);
+  });
+
+  it("counts one word once when two concepts offer the same answer", () => {
+    // "genangan" is flooding and infiltration; the puddles are in a broken paving road, not a call for a well.
+    expect(kodes(matcher, "paving gang kami banyak yang copot, lubangnya jadi genangan kalau hujan", 1)[0]).toMatch(/MLG23-(054|066|210|211)/);
+  });
+
+  it("offers a course that comes with equipment for a request for the equipment", () => {
+    expect(kodes(matcher, "sampah dapur warga numpuk dan bau, sebenarnya bisa dijadikan pupuk", 1)).toEqual(["MLG23-151"]);
+  });
+
+  it("reads 'want to be able to make' as asking to learn", () => {
+    expect(kodes(matcher, "ibu-ibu pengen bisa bikin seserahan buat dijual pas musim nikahan", 1)).toEqual(["MLG23-118"]);
+  });
+
+  it("knows everyday regional and trade words", () => {
+    expect(kodes(matcher, "cah wedok sing durung rabi pengen pelatihan", 1)).toEqual(["MLG23-110"]);
+    expect(kodes(matcher, "mau bikin taman toga di halaman posyandu", 1)).toEqual(["MLG23-227"]);
+    expect(kodes(jember, "kursus bahasa inggris buat pemuda", 1)).toEqual(["50"]);
+    expect(kodes(jember, "pemuda pengen jadi satpam, minta pelatihan", 1)).toEqual(["55"]);
+    expect(kodes(jember, "ibu-ibu pengen belajar pijat biar bisa kerja di salon")).toContain("48");
   });
 });
