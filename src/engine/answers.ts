@@ -176,7 +176,7 @@ function answerKamus(text: string, command: Command, state: ConversationState, c
     out.say(ctx.texts("kamus.chosen", { nama: entry.nama }));
     const village = draft.villageCode ? ctx.regions.byCode(draft.villageCode) : undefined;
     const phrase = learnablePhrase(draft.activity ?? draft.problem ?? "", village);
-    if (/\p{L}{3,}/u.test(phrase)) out.do({ type: "learnPhrase", kode: entry.kode, phrase });
+    if (hasWords(phrase)) out.do({ type: "learnPhrase", kode: entry.kode, phrase });
     const d: Draft = { ...draft, kamusKode: entry.kode, kamusNoMatch: undefined };
     // A volume given for another unit no longer holds.
     if (d.volume !== undefined && d.unit && canonicalUnit(entry.unit) && d.unit !== canonicalUnit(entry.unit)) {

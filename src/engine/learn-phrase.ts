@@ -10,8 +10,12 @@ const MAX_LENGTH = 200;
 /** Place words that say where, never what: "desa", "kec.", "dusun". */
 const PLACE_WORDS = /\b(desa|ds|kelurahan|kel|kecamatan|kec|dusun|dukuh|kampung|kp|rt|rw)\b\.?/gi;
 
-/** A number and the unit or count after it ("200 m", "6 titik", "40 KK", "2,5"), and the words that size it. */
-const AMOUNTS = /\b\d[\d.,]*\s*(?:[a-z²³]{1,8}\b)?|\b(panjang|pjg|lebar|lbr|luas|sepanjang|selebar|kurang lebih|kurleb|sekitar|kira kira|kira2|kira-kira)\b/gi;
+/**
+ * A number and the unit or count after it ("200 m", "6 titik", "40 KK", "2,5", "60 x 2"), and the words that size
+ * it. Only units: in "5 lampu" the lamp is what is asked.
+ */
+const AMOUNTS =
+  /\b\d[\d.,]*\s*(?:(?:m2|m²|m3|m³|m|meter|mtr|km|cm|titik|ttk|unit|buah|bh|kk|orang|org|jiwa|paket|pkt|kg|x|tahun|thn|bulan|bln|hari|rumah)\b)?|\b(panjang|pjg|lebar|lbr|luas|sepanjang|selebar|kurang lebih|kurleb|sekitar|kira kira|kira2|kira-kira)\b/gi;
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -12,6 +12,10 @@ describe("learnablePhrase", () => {
     expect(learnablePhrase("RT 03/RW 05 pavingisasi 60 x 2 m kurang lebih", sukamaju)).toBe("pavingisasi");
   });
 
+  it("keeps what is counted when it is not a unit", () => {
+    expect(learnablePhrase("pasang 5 lampu jalan di gang 3", sukamaju)).toBe("pasang lampu jalan di gang");
+  });
+
   it("leaves a message without place or size as it is", () => {
     expect(learnablePhrase("gang kami becek kalau hujan, minta dicor")).toBe("gang kami becek kalau hujan, minta dicor");
   });
