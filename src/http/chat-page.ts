@@ -33,7 +33,7 @@ export const chatPage = `<!doctype html>
 <script>
 const log = document.getElementById("log"), input = document.getElementById("t"), loc = document.getElementById("loc");
 let userId = localStorage.getItem("musrenbang-user");
-if (!userId) { userId = "web-" + Math.random().toString(36).slice(2) + Date.now().toString(36); localStorage.setItem("musrenbang-user", userId); }
+if (!userId) { userId = "web-" + (crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36)); localStorage.setItem("musrenbang-user", userId); }
 function show(text, who, options) {
   const div = document.createElement("div");
   div.className = "msg " + who;
