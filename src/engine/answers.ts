@@ -31,11 +31,7 @@ export function answerSlot(
   const draft = state.draft!;
   const set = (d: Partial<Draft>): ConversationState => ({ ...state, draft: { ...draft, ...d } });
   const t = ctx.texts;
-  if (command.kind === "skip" && slot !== "beneficiaries" && slot !== "photo") {
-    if (slot === "volume") {
-      out.say(t("volume.estimate", { example: volumeExample(draft.kamusKode ? ctx.matcher.entry(draft.kamusKode)?.unit : undefined) }));
-      return undefined;
-    }
+  if (command.kind === "skip" && slot !== "beneficiaries" && slot !== "photo" && slot !== "volume") {
     if (!(slot === "kamus" && /cocok/.test(text))) {
       out.say(t("skip.not_allowed"));
       return undefined;
@@ -74,7 +70,8 @@ export function answerSlot(
       const entry = draft.kamusKode ? ctx.matcher.entry(draft.kamusKode) : undefined;
       const q = parseQuantity(parseRtRw(text).rest);
       if (!q) {
-        if (DONT_KNOW.test(text)) out.say(t("volume.estimate", { example: volumeExample(entry?.unit) }));
+        // "lewati", "tidak tahu": the size is needed, but an estimate will do.
+        if (command.kind === "skip" || DONT_KNOW.test(text)) out.say(t("volume.estimate", { example: volumeExample(entry?.unit) }));
         else explainVolume({ ok: false, reason: "not_positive" }, entry?.unit, ctx, out);
         return undefined;
       }
