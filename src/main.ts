@@ -28,7 +28,10 @@ const stops: (() => Promise<void> | void)[] = [];
 let host: Host | undefined;
 const webhook = telegramWebhookRoute(config);
 const app = createApp(state, logger, [
-  (app) => app.use("/api/chat", async (c, next) => (host ? next() : c.json({ error: "Server sedang dimulai. Coba lagi sebentar." }, 503))),
+  (app) =>
+    app.use("/api/chat", async (c, next) =>
+      host ? next() : c.json({ error: "Server sedang dimulai. Coba lagi sebentar." }, 503),
+    ),
   (app) => app.route("/", chatRoutes({ handle: (inbound) => host!.handle(inbound) })),
   webhook.mount,
 ]);
@@ -36,7 +39,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   logger.info({ port: info.port }, `HTTP server listening on http://localhost:${info.port}`),
 );
 server.on("error", (error: NodeJS.ErrnoException) => {
-  const hint = error.code === "EADDRINUSE" ? `port ${config.port} is already in use: stop the other program or set PORT to a free port` : error.message;
+  const hint =
+    error.code === "EADDRINUSE"
+      ? `port ${config.port} is already in use: stop the other program or set PORT to a free port`
+      : error.message;
   logger.fatal({ err: error }, `HTTP server cannot start: ${hint}`);
   process.exit(1);
 });

@@ -23,7 +23,11 @@ function startProgram(port: number, url: string) {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
   });
-  const run = { child, output: "", exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))) };
+  const run = {
+    child,
+    output: "",
+    exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))),
+  };
   child.stdout.on("data", (d) => (run.output += d));
   child.stderr.on("data", (d) => (run.output += d));
   return run;
@@ -40,7 +44,10 @@ describe("the program started by npm start", () => {
     let status = 0;
     for (let i = 0; i < 120 && status !== 200; i++) {
       await new Promise((r) => setTimeout(r, 250));
-      status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      status = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.status,
+        () => 0,
+      );
     }
     expect(status, run.output).toBe(200);
 
@@ -56,7 +63,9 @@ describe("the program started by npm start", () => {
 
   it("says which port is taken and what to do, and exits 1", async () => {
     const busy = createServer();
-    const port = await new Promise<number>((resolve) => busy.listen(0, "127.0.0.1", () => resolve((busy.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      busy.listen(0, "127.0.0.1", () => resolve((busy.address() as { port: number }).port)),
+    );
     try {
       const run = startProgram(port, freshDatabase());
       expect(await run.exited).toBe(1);

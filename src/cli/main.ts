@@ -11,7 +11,14 @@ const program = new Command("musrenbang")
   .description("Musrenbang proposal bot: import data, match text to the kamus, export proposals, manage officers.")
   .exitOverride();
 
-for (const register of [registerImport, registerKamus, registerMatch, registerPhrases, registerProposals, registerOfficer]) {
+for (const register of [
+  registerImport,
+  registerKamus,
+  registerMatch,
+  registerPhrases,
+  registerProposals,
+  registerOfficer,
+]) {
   register(program);
 }
 

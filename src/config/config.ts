@@ -60,7 +60,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL },
-    whatsapp: { enabled: e.WHATSAPP_ENABLED, authDir: e.WHATSAPP_AUTH_DIR, chromiumPath: e.CHROMIUM_PATH, maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE },
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED,
+      authDir: e.WHATSAPP_AUTH_DIR,
+      chromiumPath: e.CHROMIUM_PATH,
+      maxPerMinute: e.WHATSAPP_MAX_PER_MINUTE,
+    },
     maxProposalsPerCycle: e.MAX_PROPOSALS_PER_CYCLE,
     seedOnEmpty: e.SEED_ON_EMPTY,
   };

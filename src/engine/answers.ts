@@ -17,7 +17,8 @@ import { parseQuantity, resolveVolume } from "./volume.ts";
 type Answer = ConversationState | undefined;
 
 /** "gak tau pak", "belum tahu ukurannya": the resident does not know a number. */
-const DONT_KNOW = /\b(tidak|tdk|gak|ga|nggak|ngga|enggak|belum|blm|kurang|ndak|mboten|teu)\s*(tau|tahu|ngerti|paham|yakin|terang)\b/i;
+const DONT_KNOW =
+  /\b(tidak|tdk|gak|ga|nggak|ngga|enggak|belum|blm|kurang|ndak|mboten|teu)\s*(tau|tahu|ngerti|paham|yakin|terang)\b/i;
 
 /** Applies a text answer for `slot`. */
 export function answerSlot(
@@ -64,14 +65,19 @@ export function answerSlot(
       if (!rt && !rw && address.length < 3) {
         return undefined;
       }
-      return set({ rt: rt ?? draft.rt, rw: rw ?? draft.rw, address: address.length >= 3 ? clip(address, 300) : draft.address });
+      return set({
+        rt: rt ?? draft.rt,
+        rw: rw ?? draft.rw,
+        address: address.length >= 3 ? clip(address, 300) : draft.address,
+      });
     }
     case "volume": {
       const entry = draft.kamusKode ? ctx.matcher.entry(draft.kamusKode) : undefined;
       const q = parseQuantity(parseRtRw(text).rest);
       if (!q) {
         // "lewati", "tidak tahu": the size is needed, but an estimate will do.
-        if (command.kind === "skip" || DONT_KNOW.test(text)) out.say(t("volume.estimate", { example: volumeExample(entry?.unit) }));
+        if (command.kind === "skip" || DONT_KNOW.test(text))
+          out.say(t("volume.estimate", { example: volumeExample(entry?.unit) }));
         else explainVolume({ ok: false, reason: "not_positive" }, entry?.unit, ctx, out);
         return undefined;
       }
@@ -137,7 +143,8 @@ function answerVillage(text: string, state: ConversationState, ctx: TurnContext,
     out.say(t("village.found", { village: found.village.name, district: found.village.districtName }));
     const d = { ...draft, villageCode: found.village.code };
     // "got mampet di RT 2 desa Sukadami, minta dinormalisasi": the rest of the answer fills the form too.
-    if (!d.problem && describesProblem(text, ctx)) return { ...state, villageChoices: undefined, draft: extractInto(d, text, ctx.regions) };
+    if (!d.problem && describesProblem(text, ctx))
+      return { ...state, villageChoices: undefined, draft: extractInto(d, text, ctx.regions) };
     const { rt, rw } = parseRtRw(text);
     if (rt && !d.rt) d.rt = rt;
     if (rw && !d.rw) d.rw = rw;
@@ -203,7 +210,12 @@ export function cleanName(text: string): string | undefined {
 }
 
 /** A location pin answers the location slot at any time in the form. */
-export function answerPin(inbound: InboundMessage, state: ConversationState, ctx: TurnContext, out: Out): ConversationState {
+export function answerPin(
+  inbound: InboundMessage,
+  state: ConversationState,
+  ctx: TurnContext,
+  out: Out,
+): ConversationState {
   const loc = inbound.location!;
   out.say(ctx.texts("location.pin"));
   return { ...state, draft: { ...state.draft!, latitude: loc.latitude, longitude: loc.longitude } };

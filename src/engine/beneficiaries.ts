@@ -19,7 +19,10 @@ export function readBeneficiaries(text: string, options: { counted?: boolean } =
     const word = tokens[n.end];
     const next = tokens[n.end + 1];
     const households =
-      word === "kk" || word === "keluarga" || (word === "kepala" && next === "keluarga") || (word === "rumah" && (next === "tangga" || !counted));
+      word === "kk" ||
+      word === "keluarga" ||
+      (word === "kepala" && next === "keluarga") ||
+      (word === "rumah" && (next === "tangga" || !counted));
     if (counted && !households && !(word && PEOPLE.has(word))) continue;
     if (n.value < 0 || n.value > 10_000_000) return undefined;
     return Math.round(households ? n.value * PEOPLE_PER_HOUSEHOLD : n.value);

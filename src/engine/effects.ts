@@ -3,19 +3,45 @@ import type { Channel } from "../channels/message.ts";
 import type { PhotoRef } from "./state.ts";
 
 /** The resident consented: create the Resident and link this chat to it. */
-export interface RegisterResident { type: "registerResident"; residentId: string }
+export interface RegisterResident {
+  type: "registerResident";
+  residentId: string;
+}
 /** Remember the proposer name. */
-export interface SetName { type: "setName"; residentId: string; name: string }
+export interface SetName {
+  type: "setName";
+  residentId: string;
+  name: string;
+}
 /** Keep a photo's bytes (content-addressed, so doing it twice is harmless). */
-export interface StorePhoto { type: "storePhoto"; photo: PhotoRef; data: Uint8Array }
+export interface StorePhoto {
+  type: "storePhoto";
+  photo: PhotoRef;
+  data: Uint8Array;
+}
 /** The resident's choice of a kamus entry for their words: the matcher learns it. */
-export interface LearnPhrase { type: "learnPhrase"; kode: string; phrase: string }
+export interface LearnPhrase {
+  type: "learnPhrase";
+  kode: string;
+  phrase: string;
+}
 /** Back an existing proposal. */
-export interface AddSupport { type: "addSupport"; code: string; residentId: string }
+export interface AddSupport {
+  type: "addSupport";
+  code: string;
+  residentId: string;
+}
 /** Anonymise the resident; proposals stay, without name. */
-export interface EraseResident { type: "eraseResident"; residentId: string }
+export interface EraseResident {
+  type: "eraseResident";
+  residentId: string;
+}
 /** "BERHENTI" (`optedOut: true`) or writing again afterwards (`false`): whether status news may be sent. */
-export interface SetOptOut { type: "setOptOut"; residentId: string; optedOut: boolean }
+export interface SetOptOut {
+  type: "setOptOut";
+  residentId: string;
+  optedOut: boolean;
+}
 
 /** Store a new proposal, e.g. `{ "type": "createProposal", "proposal": { "code": "U26-7K3Q", ... } }`. */
 export interface CreateProposal {
@@ -44,4 +70,5 @@ export interface CreateProposal {
   };
 }
 
-export type Effect = RegisterResident | SetName | StorePhoto | LearnPhrase | AddSupport | EraseResident | SetOptOut | CreateProposal;
+export type Effect =
+  RegisterResident | SetName | StorePhoto | LearnPhrase | AddSupport | EraseResident | SetOptOut | CreateProposal;

@@ -37,7 +37,8 @@ export function extractInto(draft: Draft, text: string, regions: RegionIndex): D
 /** Enough words to describe something (not just "mau usul"). */
 export function meaningful(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w));
-  const filler = /^(saya|mau|ingin|usul|usulan|mengusulkan|pak|bu|min|admin|dong|ya|yg|yang|tolong|mohon|ada|buat|bikin|baru)$/i;
+  const filler =
+    /^(saya|mau|ingin|usul|usulan|mengusulkan|pak|bu|min|admin|dong|ya|yg|yang|tolong|mohon|ada|buat|bikin|baru)$/i;
   return words.filter((w) => !filler.test(w)).length >= 2;
 }
 

@@ -22,7 +22,10 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
     const slot = firstMissing(draft);
 
     if (slot === "kamus" && !s.kamusChoices) {
-      const text = draft.activity && draft.activity !== draft.problem ? `${draft.problem ?? ""}. ${draft.activity}` : draft.problem ?? draft.activity ?? "";
+      const text =
+        draft.activity && draft.activity !== draft.problem
+          ? `${draft.problem ?? ""}. ${draft.activity}`
+          : (draft.problem ?? draft.activity ?? "");
       const found = ctx.matcher.match(text, { top: KAMUS_TOP }).matches;
       if (found.length === 0) {
         out.say(ctx.texts("kamus.none_found"));
@@ -65,7 +68,12 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
           ctx.texts("support.offer", {
             code: similar.code,
             title: similar.title,
-            place: [similar.rt || similar.rw ? `RT ${similar.rt ?? "-"}/RW ${similar.rw ?? "-"}` : "", similar.villageName].filter(Boolean).join(", "),
+            place: [
+              similar.rt || similar.rw ? `RT ${similar.rt ?? "-"}/RW ${similar.rw ?? "-"}` : "",
+              similar.villageName,
+            ]
+              .filter(Boolean)
+              .join(", "),
             supporters: similar.supporters,
           }),
           numbered([ctx.texts("support.option_yes", { code: similar.code }), ctx.texts("support.option_no")]),
@@ -85,7 +93,13 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
 }
 
 /** Records that `slot` is being asked (for `kembali`) and asks it. */
-export function asking(s: ConversationState, slot: Slot, ctx: TurnContext, out: Out, explained: boolean): ConversationState {
+export function asking(
+  s: ConversationState,
+  slot: Slot,
+  ctx: TurnContext,
+  out: Out,
+  explained: boolean,
+): ConversationState {
   const history = s.history.at(-1) === slot ? s.history : [...s.history, slot];
   const next: ConversationState = { ...s, phase: "form", expecting: slot, history };
   if (!explained || slot !== "volume") ask(slot, next, ctx, out);
@@ -96,7 +110,9 @@ export function asking(s: ConversationState, slot: Slot, ctx: TurnContext, out: 
 export function sayVolume(d: Draft, ctx: TurnContext, out: Out): void {
   const volume = volumeText(d, ctx) ?? "";
   const cost = estimatedCost(d, ctx);
-  out.say(cost !== undefined ? ctx.texts("volume.cost", { volume, cost: rupiah(cost) }) : ctx.texts("volume.ok", { volume }));
+  out.say(
+    cost !== undefined ? ctx.texts("volume.cost", { volume, cost: rupiah(cost) }) : ctx.texts("volume.ok", { volume }),
+  );
 }
 
 /** Says why a size does not fit the entry's unit, with an example of what does. */
@@ -109,7 +125,14 @@ export function explainVolume(
   const example = volumeExample(entryUnit);
   if (fit.reason === "need_width") out.say(ctx.texts("volume.need_width"));
   else if (fit.reason === "unit_mismatch") {
-    out.say(ctx.texts("volume.unit_mismatch", { wanted: entryUnit ?? unitLabel(fit.wanted), given: unitLabel(fit.given), example }));
-  } else if (fit.reason === "not_a_volume") out.say(ctx.texts("volume.not_a_volume", { given: unitLabel(fit.given), example }));
+    out.say(
+      ctx.texts("volume.unit_mismatch", {
+        wanted: entryUnit ?? unitLabel(fit.wanted),
+        given: unitLabel(fit.given),
+        example,
+      }),
+    );
+  } else if (fit.reason === "not_a_volume")
+    out.say(ctx.texts("volume.not_a_volume", { given: unitLabel(fit.given), example }));
   else out.say(ctx.texts("volume.invalid", { example }));
 }

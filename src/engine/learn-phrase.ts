@@ -28,7 +28,11 @@ export function learnablePhrase(text: string, village?: Pick<VillageRef, "name" 
     if (name) s = s.replace(new RegExp(`\\b${escapeRegex(name).replace(/\s+/g, "\\s*")}\\b`, "gi"), " ");
   }
   s = s.replace(PLACE_WORDS, " ").replace(AMOUNTS, " ");
-  s = s.replace(/\s+([,.;:!?])/g, "$1").replace(/([,.;:!?])(?=[,.;:!?])/g, "").replace(/\s+/g, " ").trim();
+  s = s
+    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/([,.;:!?])(?=[,.;:!?])/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   s = s.replace(/^[,.;:!?\s]+|[,;:\s]+$/g, "");
   return s.length > MAX_LENGTH ? s.slice(0, MAX_LENGTH) : s;
 }

@@ -17,13 +17,27 @@ export function showMenu(state: ConversationState, ctx: TurnContext, out: Out, l
 }
 
 /** `status` and `status KODE`. */
-export async function showStatus(state: ConversationState, code: string | undefined, ctx: TurnContext, out: Out): Promise<void> {
+export async function showStatus(
+  state: ConversationState,
+  code: string | undefined,
+  ctx: TurnContext,
+  out: Out,
+): Promise<void> {
   const t = ctx.texts;
   const label = (status: string) => t(`status.${status}` as ReplyKey);
   if (code) {
     const p = await ctx.lookups.proposalByCode(code, state.residentId);
     if (!p) out.say(t("status.not_found", { code }));
-    else out.say(t("status.detail", { code: p.code, title: p.title, village: p.villageName, status: label(p.status), supporters: p.supporters }));
+    else
+      out.say(
+        t("status.detail", {
+          code: p.code,
+          title: p.title,
+          village: p.villageName,
+          status: label(p.status),
+          supporters: p.supporters,
+        }),
+      );
     return;
   }
   const list = state.residentId ? await ctx.lookups.residentProposals(state.residentId) : [];
@@ -31,7 +45,10 @@ export async function showStatus(state: ConversationState, code: string | undefi
     out.say(t("status.none"));
     return;
   }
-  const lines = [t("status.list_title"), ...list.map((p) => t("status.item", { code: p.code, title: p.title, status: label(p.status) }))];
+  const lines = [
+    t("status.list_title"),
+    ...list.map((p) => t("status.item", { code: p.code, title: p.title, status: label(p.status) })),
+  ];
   lines.push("", t("status.hint", { code: list[0]!.code }));
   out.say(lines.join("\n"));
 }

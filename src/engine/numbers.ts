@@ -23,7 +23,10 @@ export function parseDigits(raw: string): number | undefined {
 export function numberTokens(text: string): string[] {
   const lower = text
     .toLowerCase()
-    .replace(/(?<![a-z])(m|mtr|meter)\s?([23])(?!\d)/g, (_, u: string, d: string) => `${u === "m" ? "m" : u}${d === "2" ? "²" : "³"}`);
+    .replace(
+      /(?<![a-z])(m|mtr|meter)\s?([23])(?!\d)/g,
+      (_, u: string, d: string) => `${u === "m" ? "m" : u}${d === "2" ? "²" : "³"}`,
+    );
   return lower.match(/\d[\d.,]*\d|\d|[a-z²³]+/g) ?? [];
 }
 

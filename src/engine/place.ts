@@ -14,8 +14,9 @@ export function parseRtRw(text: string): RtRw {
   let rt: string | undefined;
   let rw: string | undefined;
   let rest = text;
-  const pair = /\brt\s*[./]?\s*rw\s*[.:]?\s*(\d{1,3})\s*[/\-\\]\s*(\d{1,3})\b/i.exec(rest)
-    ?? /\brt\s*[.:]?\s*(\d{1,3})\s*[/\\]\s*(?:rw\s*[.:]?\s*)?(\d{1,3})\b/i.exec(rest);
+  const pair =
+    /\brt\s*[./]?\s*rw\s*[.:]?\s*(\d{1,3})\s*[/\-\\]\s*(\d{1,3})\b/i.exec(rest) ??
+    /\brt\s*[.:]?\s*(\d{1,3})\s*[/\\]\s*(?:rw\s*[.:]?\s*)?(\d{1,3})\b/i.exec(rest);
   if (pair) {
     rt = pad(pair[1]!);
     rw = pad(pair[2]!);

@@ -76,5 +76,13 @@ export function clearSlot(draft: Draft, slot: Slot): Draft {
 
 /** The summary's numbered items, for `UBAH n`: item n changes SUMMARY_ITEMS[n - 1]. */
 export const SUMMARY_ITEMS: Slot[] = [
-  "village", "location", "problem", "activity", "kamus", "volume", "beneficiaries", "photo", "name",
+  "village",
+  "location",
+  "problem",
+  "activity",
+  "kamus",
+  "volume",
+  "beneficiaries",
+  "photo",
+  "name",
 ];

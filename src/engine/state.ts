@@ -3,7 +3,15 @@ import { z } from "zod";
 
 /** The form's slots, in the order they are asked; also the web chat's `expecting` values. */
 export const SLOTS = [
-  "village", "problem", "activity", "kamus", "location", "volume", "beneficiaries", "photo", "name",
+  "village",
+  "problem",
+  "activity",
+  "kamus",
+  "location",
+  "volume",
+  "beneficiaries",
+  "photo",
+  "name",
 ] as const;
 export type Slot = (typeof SLOTS)[number];
 
@@ -13,7 +21,12 @@ const Quantity = z.union([
 ]);
 
 /** A photo kept for the draft; the bytes are on disk under its sha256. */
-const PhotoRef = z.object({ sha256: z.string(), mimeType: z.string(), size: z.number(), fileName: z.string().optional() });
+const PhotoRef = z.object({
+  sha256: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  fileName: z.string().optional(),
+});
 export type PhotoRef = z.infer<typeof PhotoRef>;
 
 /**

@@ -45,7 +45,9 @@ function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
       return d.problem ?? "";
     case "activity":
       // One rich first message is both: show it once.
-      return d.activity && d.activity === d.problem ? t("summary.same_as_problem", { n: SUMMARY_ITEMS.indexOf("problem") + 1 }) : d.activity ?? "";
+      return d.activity && d.activity === d.problem
+        ? t("summary.same_as_problem", { n: SUMMARY_ITEMS.indexOf("problem") + 1 })
+        : (d.activity ?? "");
     case "kamus": {
       const e = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
       return e ? `${e.nama} (${e.agency ?? "-"})` : d.kamusNoMatch ? t("summary.no_match") : "";
@@ -53,7 +55,11 @@ function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
     case "volume":
       return volumeText(d, ctx) ?? "";
     case "beneficiaries":
-      return d.beneficiaries === null ? t("summary.unknown") : d.beneficiaries !== undefined ? `${formatNumber(d.beneficiaries)} orang` : "";
+      return d.beneficiaries === null
+        ? t("summary.unknown")
+        : d.beneficiaries !== undefined
+          ? `${formatNumber(d.beneficiaries)} orang`
+          : "";
     case "photo":
       return d.photos.length ? t("summary.photo_count", { count: d.photos.length }) : t("summary.no_photo");
     case "name":

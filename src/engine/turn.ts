@@ -30,7 +30,12 @@ export async function turn(state: unknown, inbound: InboundMessage, ctx: TurnCon
   return { state: s, replies: out.replies, effects: out.effects };
 }
 
-async function step(s: ConversationState, inbound: InboundMessage, ctx: TurnContext, out: Out): Promise<ConversationState> {
+async function step(
+  s: ConversationState,
+  inbound: InboundMessage,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> {
   const t = ctx.texts;
   const text = (inbound.text ?? "").trim();
   const command: Command = inbound.kind === "text" ? parseCommand(text) : { kind: "none" };
@@ -63,7 +68,12 @@ async function step(s: ConversationState, inbound: InboundMessage, ctx: TurnCont
 
   // Back after a long pause with an unfinished draft: continue or start anew.
   const idleMs = s.lastActivityAt ? ctx.now.getTime() - Date.parse(s.lastActivityAt) : 0;
-  if (s.draft && (s.phase === "form" || s.phase === "confirm" || s.phase === "support") && idleMs > ctx.config.resumeAfterMs && command.kind === "none") {
+  if (
+    s.draft &&
+    (s.phase === "form" || s.phase === "confirm" || s.phase === "support") &&
+    idleMs > ctx.config.resumeAfterMs &&
+    command.kind === "none"
+  ) {
     return showResume(s, ctx, out);
   }
 
@@ -121,7 +131,13 @@ async function step(s: ConversationState, inbound: InboundMessage, ctx: TurnCont
   }
 }
 
-async function consentStep(s: ConversationState, command: Command, text: string, ctx: TurnContext, out: Out): Promise<ConversationState> {
+async function consentStep(
+  s: ConversationState,
+  command: Command,
+  text: string,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> {
   const t = ctx.texts;
   const yes = command.kind === "yes" || (command.kind === "number" && command.value === 1);
   const no = command.kind === "no" || (command.kind === "number" && command.value === 2);
@@ -148,7 +164,13 @@ async function consentStep(s: ConversationState, command: Command, text: string,
   return { ...s, phase: "consent" };
 }
 
-async function idleStep(s: ConversationState, command: Command, text: string, ctx: TurnContext, out: Out): Promise<ConversationState> {
+async function idleStep(
+  s: ConversationState,
+  command: Command,
+  text: string,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> {
   const t = ctx.texts;
   if (command.kind === "number") {
     const choice = menuChoices(s)[command.value - 1];
@@ -185,17 +207,29 @@ async function idleStep(s: ConversationState, command: Command, text: string, ct
       return startProposal(s, text, ctx, out);
   }
   // One word the kamus knows ("banjir", "longsor") is a proposal too.
-  if (meaningful(text) || ctx.matcher.match(text, { top: 1 }).matches.length > 0) return startProposal(s, text, ctx, out, true);
+  if (meaningful(text) || ctx.matcher.match(text, { top: 1 }).matches.length > 0)
+    return startProposal(s, text, ctx, out, true);
   out.say(t("fallback.unknown"));
   return showMenu(s, ctx, out);
 }
 
-async function formStep(s: ConversationState, command: Command, text: string, ctx: TurnContext, out: Out): Promise<ConversationState> {
+async function formStep(
+  s: ConversationState,
+  command: Command,
+  text: string,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> {
   if (command.kind === "back") return goBack(s, ctx, out);
   const slot = s.expecting ?? (s.draft ? firstMissing(s.draft) : undefined);
   if (!s.draft || !slot) return s.draft ? advance(s, ctx, out) : showMenu(s, ctx, out);
   // A short greeting in the middle of the form: offer to continue rather than take it as an answer.
-  if (slot !== "name" && text.split(/\s+/).length <= 3 && command.kind === "none" && ctx.classifier.classify(text).intent === "greet") {
+  if (
+    slot !== "name" &&
+    text.split(/\s+/).length <= 3 &&
+    command.kind === "none" &&
+    ctx.classifier.classify(text).intent === "greet"
+  ) {
     return showResume(s, ctx, out);
   }
   // "UBAH 3" typed while a question is open (often after changing another item of the summary): change that
@@ -209,11 +243,18 @@ async function formStep(s: ConversationState, command: Command, text: string, ct
     return s;
   }
   if (slot === "village" && answered.villageChoices?.length) return asking(answered, "village", ctx, out, false);
-  if (slot === "kamus" && !answered.draft?.kamusKode && !answered.draft?.kamusNoMatch) return asking(answered, "kamus", ctx, out, false);
+  if (slot === "kamus" && !answered.draft?.kamusKode && !answered.draft?.kamusNoMatch)
+    return asking(answered, "kamus", ctx, out, false);
   return advance(answered, ctx, out);
 }
 
-async function confirmStep(s: ConversationState, command: Command, ctx: TurnContext, out: Out, channel: Channel): Promise<ConversationState> {
+async function confirmStep(
+  s: ConversationState,
+  command: Command,
+  ctx: TurnContext,
+  out: Out,
+  channel: Channel,
+): Promise<ConversationState> {
   const t = ctx.texts;
   if (command.kind === "yes") return store(s, ctx, out, channel);
   if (command.kind === "back") return goBack(s, ctx, out);
@@ -223,7 +264,13 @@ async function confirmStep(s: ConversationState, command: Command, ctx: TurnCont
 }
 
 /** `UBAH n`: clears item n of the summary and asks for it again; `reask` repeats the open question after a bad n. */
-function editItem(s: ConversationState, item: number, ctx: TurnContext, out: Out, reask: () => void): Promise<ConversationState> | ConversationState {
+function editItem(
+  s: ConversationState,
+  item: number,
+  ctx: TurnContext,
+  out: Out,
+  reask: () => void,
+): Promise<ConversationState> | ConversationState {
   const slot = SUMMARY_ITEMS[item - 1];
   if (!slot) {
     out.say(ctx.texts("confirm.bad_item", { max: SUMMARY_ITEMS.length }));
@@ -231,10 +278,19 @@ function editItem(s: ConversationState, item: number, ctx: TurnContext, out: Out
     return s;
   }
   const draft = clearSlot(s.draft!, slot);
-  return advance({ ...s, phase: "form", draft, editing: true, kamusChoices: undefined, villageChoices: undefined }, ctx, out);
+  return advance(
+    { ...s, phase: "form", draft, editing: true, kamusChoices: undefined, villageChoices: undefined },
+    ctx,
+    out,
+  );
 }
 
-async function supportStep(s: ConversationState, command: Command, ctx: TurnContext, out: Out): Promise<ConversationState> {
+async function supportStep(
+  s: ConversationState,
+  command: Command,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> {
   const yes = command.kind === "yes" || (command.kind === "number" && command.value === 1);
   const no = command.kind === "no" || (command.kind === "number" && command.value === 2);
   if (yes && s.supportCode) return supportCode(s, s.supportCode, ctx, out);
@@ -259,12 +315,24 @@ async function supportCode(s: ConversationState, code: string, ctx: TurnContext,
   return s.phase === "support" ? dropDraft(s) : s;
 }
 
-async function startProposal(s: ConversationState, text: string, ctx: TurnContext, out: Out, isProblem = false): Promise<ConversationState> {
+async function startProposal(
+  s: ConversationState,
+  text: string,
+  ctx: TurnContext,
+  out: Out,
+  isProblem = false,
+): Promise<ConversationState> {
   const t = ctx.texts;
   const window = await ctx.lookups.cycleWindow(ctx.now.getUTCFullYear());
   if (window && (ctx.now < window.opensAt || ctx.now > window.closesAt)) {
-    const date = (d: Date) => d.toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
-    out.say(t(ctx.now < window.opensAt ? "cycle.not_open" : "cycle.closed", { opens: date(window.opensAt), closes: date(window.closesAt) }));
+    const date = (d: Date) =>
+      d.toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
+    out.say(
+      t(ctx.now < window.opensAt ? "cycle.not_open" : "cycle.closed", {
+        opens: date(window.opensAt),
+        closes: date(window.closesAt),
+      }),
+    );
     return dropDraft(s);
   }
   const since = new Date(Date.UTC(ctx.now.getUTCFullYear(), 0, 1));
@@ -273,7 +341,12 @@ async function startProposal(s: ConversationState, text: string, ctx: TurnContex
     out.say(t("limit.reached", { max: ctx.config.maxProposalsPerCycle }));
     return { ...dropDraft(s) };
   }
-  let draft: Draft = { startedAt: ctx.now.toISOString(), photos: [], proposerName: s.name, villageCode: s.prefillVillage };
+  let draft: Draft = {
+    startedAt: ctx.now.toISOString(),
+    photos: [],
+    proposerName: s.name,
+    villageCode: s.prefillVillage,
+  };
   if (text && (meaningful(text) || isProblem)) draft = extractInto(draft, text, ctx.regions);
   if (isProblem && !draft.problem && text.trim()) draft.problem = clip(text.trim());
   if (draft.villageCode) {
@@ -281,8 +354,16 @@ async function startProposal(s: ConversationState, text: string, ctx: TurnContex
     if (v) out.say(t("village.found", { village: v.name, district: v.districtName }));
   }
   const next: ConversationState = {
-    ...s, phase: "form", draft, history: [], expecting: undefined, prefillVillage: undefined,
-    kamusChoices: undefined, villageChoices: undefined, supportCode: undefined, editing: undefined,
+    ...s,
+    phase: "form",
+    draft,
+    history: [],
+    expecting: undefined,
+    prefillVillage: undefined,
+    kamusChoices: undefined,
+    villageChoices: undefined,
+    supportCode: undefined,
+    editing: undefined,
   };
   return advance(next, ctx, out);
 }
@@ -324,7 +405,12 @@ async function store(s: ConversationState, ctx: TurnContext, out: Out, channel: 
   return dropDraft(s);
 }
 
-function photoStep(s: ConversationState, inbound: InboundMessage, ctx: TurnContext, out: Out): Promise<ConversationState> | ConversationState {
+function photoStep(
+  s: ConversationState,
+  inbound: InboundMessage,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> | ConversationState {
   const t = ctx.texts;
   const media = inbound.media;
   if (!media || !s.draft || (s.phase !== "form" && s.phase !== "confirm")) {
@@ -361,14 +447,23 @@ function goBack(s: ConversationState, ctx: TurnContext, out: Out): Promise<Conve
   return advance({ ...s, phase: "form", draft, history, kamusChoices: undefined, villageChoices: undefined }, ctx, out);
 }
 
-function continueDraft(s: ConversationState, ctx: TurnContext, out: Out): Promise<ConversationState> | ConversationState {
+function continueDraft(
+  s: ConversationState,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> | ConversationState {
   if (!s.draft) return showMenu(s, ctx, out);
   return advance({ ...s, phase: "form", kamusChoices: s.expecting === "kamus" ? s.kamusChoices : undefined }, ctx, out);
 }
 
 function showResume(s: ConversationState, ctx: TurnContext, out: Out): ConversationState {
   const title = s.draft?.problem ?? s.draft?.activity ?? "-";
-  return showMenu(s, ctx, out, ctx.texts("resume.ask", { title: title.length > 60 ? `${title.slice(0, 57)}...` : title }));
+  return showMenu(
+    s,
+    ctx,
+    out,
+    ctx.texts("resume.ask", { title: title.length > 60 ? `${title.slice(0, 57)}...` : title }),
+  );
 }
 
 /** BERHENTI: the draft goes and no status news is sent until the resident writes again. */
@@ -380,8 +475,16 @@ function stop(s: ConversationState, ctx: TurnContext, out: Out): ConversationSta
 
 function dropDraft(s: ConversationState): ConversationState {
   return {
-    ...s, phase: "idle", draft: undefined, history: [], expecting: undefined, editing: undefined,
-    kamusChoices: undefined, villageChoices: undefined, supportCode: undefined, returnPhase: undefined,
+    ...s,
+    phase: "idle",
+    draft: undefined,
+    history: [],
+    expecting: undefined,
+    editing: undefined,
+    kamusChoices: undefined,
+    villageChoices: undefined,
+    supportCode: undefined,
+    returnPhase: undefined,
   };
 }
 
@@ -403,7 +506,10 @@ async function reprompt(s: ConversationState, ctx: TurnContext, out: Out): Promi
       summarize(s.draft!, ctx, out);
       return s;
     case "support":
-      out.say(t("menu.title"), numbered([t("support.option_yes", { code: s.supportCode ?? "" }), t("support.option_no")]));
+      out.say(
+        t("menu.title"),
+        numbered([t("support.option_yes", { code: s.supportCode ?? "" }), t("support.option_no")]),
+      );
       return s;
     case "erase":
       out.say(t("erase.confirm"), eraseOptions(t));

@@ -5,8 +5,7 @@ import { NOT_VOLUME, unitAt, unitsCompatible } from "./units.ts";
 
 /** What the words say: one amount (unit if named) or a length × width. */
 export type Quantity =
-  | { kind: "amount"; value: number; unit?: string }
-  | { kind: "area"; length: number; width: number };
+  { kind: "amount"; value: number; unit?: string } | { kind: "area"; length: number; width: number };
 
 const LENGTH_WORDS = new Set(["panjang", "pjg", "pnjg", "p", "panjangnya", "sepanjang"]);
 const WIDTH_WORDS = new Set(["lebar", "lbr", "l", "lebarnya", "selebar"]);
@@ -35,15 +34,20 @@ export function parseQuantity(text: string, options: { requireUnit?: boolean } =
   // "50 meter lebar 2 meter": the length is the metre count nearest the width (a bare number only when the
   // resident is answering the volume question, so "gang 5 ... lebar 2 m" is not 10 m²).
   if (width && length === undefined) {
-    const isLength = (n: (typeof numbers)[number]) => n !== width && (n.unit === "m" || (!options.requireUnit && n.unit === undefined));
-    const nearest = [...numbers].filter(isLength).sort((a, b) => Math.abs(a.start - width.start) - Math.abs(b.start - width.start))[0];
+    const isLength = (n: (typeof numbers)[number]) =>
+      n !== width && (n.unit === "m" || (!options.requireUnit && n.unit === undefined));
+    const nearest = [...numbers]
+      .filter(isLength)
+      .sort((a, b) => Math.abs(a.start - width.start) - Math.abs(b.start - width.start))[0];
     length = nearest?.value;
   }
   if (length !== undefined && width !== undefined && length > 0 && width.value > 0) {
     return { kind: "area", length, width: width.value };
   }
   // A lone width is not the size of the work ("gang 5 lebar 2 meter" in a first message).
-  const sized = numbers.find((n) => n.unit !== undefined && !NOT_VOLUME.has(n.unit) && !(options.requireUnit && n === width));
+  const sized = numbers.find(
+    (n) => n.unit !== undefined && !NOT_VOLUME.has(n.unit) && !(options.requireUnit && n === width),
+  );
   if (sized) return { kind: "amount", value: sized.value, unit: sized.unit };
   if (length !== undefined) return { kind: "amount", value: length, unit: "m" };
   if (options.requireUnit) return undefined;
@@ -74,7 +78,9 @@ export function resolveVolume(q: Quantity, wanted: string | undefined): VolumeFi
   }
   if (!(q.value > 0) || q.value > 1e9) return { ok: false, reason: "not_positive" };
   if (q.unit !== undefined && NOT_VOLUME.has(q.unit) && wanted !== q.unit) {
-    return wanted === undefined ? { ok: false, reason: "not_a_volume", given: q.unit } : { ok: false, reason: "unit_mismatch", given: q.unit, wanted };
+    return wanted === undefined
+      ? { ok: false, reason: "not_a_volume", given: q.unit }
+      : { ok: false, reason: "unit_mismatch", given: q.unit, wanted };
   }
   if (wanted === undefined) return { ok: true, volume: q.value, unit: q.unit };
   if (q.unit === undefined || unitsCompatible(q.unit, wanted)) return { ok: true, volume: q.value, unit: wanted };

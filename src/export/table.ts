@@ -17,7 +17,12 @@ export interface FlatShape<T> {
 }
 
 /** JSON keeps the nested records; CSV/XLSX get one column per field of `shape`. */
-export async function renderTable<T>(format: TableFormat, records: T[], shape: FlatShape<T>, sheetName = "data"): Promise<Buffer> {
+export async function renderTable<T>(
+  format: TableFormat,
+  records: T[],
+  shape: FlatShape<T>,
+  sheetName = "data",
+): Promise<Buffer> {
   if (format === "json") return Buffer.from(`${JSON.stringify(records, null, 2)}\n`);
   const rows = records.map(shape.flat);
   const columns = [...shape.columns];

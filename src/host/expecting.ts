@@ -2,7 +2,18 @@
 import type { ConversationState } from "../engine/state.ts";
 
 export const EXPECTING = [
-  "consent", "village", "problem", "activity", "kamus", "location", "volume", "beneficiaries", "photo", "name", "confirm", "support",
+  "consent",
+  "village",
+  "problem",
+  "activity",
+  "kamus",
+  "location",
+  "volume",
+  "beneficiaries",
+  "photo",
+  "name",
+  "confirm",
+  "support",
 ] as const;
 export type Expecting = (typeof EXPECTING)[number] | null;
 

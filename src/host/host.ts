@@ -118,15 +118,29 @@ export function createHost(options: HostOptions): Host {
     // One matcher for the whole turn, even if a reload swaps it meanwhile.
     const turnMatcher = matcher;
     const result = await sql.transaction(async (tx) => {
-        const conversation = await startTurn(tx, inbound, now);
-        if (!conversation.fresh) return { replies: [], expecting: expectingOf(readState(conversation.json)), duplicate: true } satisfies HandleResult;
-        const ctx: TurnContext = { now, ids, matcher: turnMatcher, regions, classifier, texts, lookups: proposalLookups(tx), config };
-        const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
-        after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: turnMatcher });
-        const replies = address(r.replies);
-        await finishTurn(tx, inbound, r.state, conversation.exists, replies, now, { sent: channel === "web" });
-        const waiting = conversation.pendingWeb ? await takePendingWeb(tx, chatId, now) : [];
-        return { replies: [...waiting, ...replies], expecting: expectingOf(r.state) } satisfies HandleResult;
+      const conversation = await startTurn(tx, inbound, now);
+      if (!conversation.fresh)
+        return {
+          replies: [],
+          expecting: expectingOf(readState(conversation.json)),
+          duplicate: true,
+        } satisfies HandleResult;
+      const ctx: TurnContext = {
+        now,
+        ids,
+        matcher: turnMatcher,
+        regions,
+        classifier,
+        texts,
+        lookups: proposalLookups(tx),
+        config,
+      };
+      const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
+      after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: turnMatcher });
+      const replies = address(r.replies);
+      await finishTurn(tx, inbound, r.state, conversation.exists, replies, now, { sent: channel === "web" });
+      const waiting = conversation.pendingWeb ? await takePendingWeb(tx, chatId, now) : [];
+      return { replies: [...waiting, ...replies], expecting: expectingOf(r.state) } satisfies HandleResult;
     });
     for (const fn of after) fn();
     return result;
@@ -137,8 +151,13 @@ export function createHost(options: HostOptions): Host {
       try {
         return await runTurn(inbound);
       } catch (error) {
-        options.logger?.error({ err: error, channel: inbound.channel, chatId: inbound.chatId, messageId: inbound.messageId }, "turn failed");
-        const replies: OutboundMessage[] = [{ channel: inbound.channel, chatId: inbound.chatId, text: texts("error.apology") }];
+        options.logger?.error(
+          { err: error, channel: inbound.channel, chatId: inbound.chatId, messageId: inbound.messageId },
+          "turn failed",
+        );
+        const replies: OutboundMessage[] = [
+          { channel: inbound.channel, chatId: inbound.chatId, text: texts("error.apology") },
+        ];
         if (inbound.channel !== "web") {
           // Best effort: if the database itself is down, the channel still returns nothing stored.
           await enqueue(sql, replies, clock()).catch((e: unknown) =>

@@ -32,6 +32,7 @@ export class ResidentRateLimiter {
 
   /** Drops idle entries (called now and then so the map does not grow forever). */
   sweep(nowMs: number): void {
-    for (const [key, e] of this.hits) if (!e.times.length || e.times.at(-1)! <= nowMs - this.config.windowMs) this.hits.delete(key);
+    for (const [key, e] of this.hits)
+      if (!e.times.length || e.times.at(-1)! <= nowMs - this.config.windowMs) this.hits.delete(key);
   }
 }

@@ -25,7 +25,12 @@ async function regionFingerprint(db: Db): Promise<string> {
     db.village.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
     db.district.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
   ]);
-  return [villages._count._all, villages._max.updatedAt?.getTime(), districts._count._all, districts._max.updatedAt?.getTime()].join(":");
+  return [
+    villages._count._all,
+    villages._max.updatedAt?.getTime(),
+    districts._count._all,
+    districts._max.updatedAt?.getTime(),
+  ].join(":");
 }
 
 export interface ReferenceWatch {
@@ -43,7 +48,11 @@ export interface ReferenceWatch {
  * Loads the kamus matcher and the region index now, and again whenever they change in the database
  * (polling every `intervalMs`, default 30 s; 0 = only on `check()`).
  */
-export async function watchReferenceData(options: { db: Db; logger: Logger; intervalMs?: number }): Promise<ReferenceWatch> {
+export async function watchReferenceData(options: {
+  db: Db;
+  logger: Logger;
+  intervalMs?: number;
+}): Promise<ReferenceWatch> {
   const { db, logger } = options;
   let prints = { kamus: "", regions: "" };
   let matcher: KamusMatcher | undefined;
@@ -59,14 +68,19 @@ export async function watchReferenceData(options: { db: Db; logger: Logger; inte
     if (changed.kamus) {
       const data = await loadKamus(db);
       matcher = buildMatcher(data.entries, data.learned);
-      if (!first) logger.info({ entries: data.entries.length, learned: data.learned.length }, "kamus changed in the database: matcher rebuilt");
+      if (!first)
+        logger.info(
+          { entries: data.entries.length, learned: data.learned.length },
+          "kamus changed in the database: matcher rebuilt",
+        );
     }
     if (changed.regions) {
       regions = await loadRegions(db);
       if (!first) logger.info({ villages: regions.size }, "region list changed in the database: reloaded");
     }
     prints = { kamus, regions: region };
-    if (!first && (changed.kamus || changed.regions)) for (const fn of listeners) fn({ matcher: matcher!, regions: regions! });
+    if (!first && (changed.kamus || changed.regions))
+      for (const fn of listeners) fn({ matcher: matcher!, regions: regions! });
     return changed;
   }
 
@@ -79,7 +93,9 @@ export async function watchReferenceData(options: { db: Db; logger: Logger; inte
   const timer =
     interval > 0
       ? setInterval(() => {
-          check().catch((error: unknown) => logger.warn({ err: error }, "could not check the kamus and regions for changes; will try again"));
+          check().catch((error: unknown) =>
+            logger.warn({ err: error }, "could not check the kamus and regions for changes; will try again"),
+          );
         }, interval)
       : undefined;
   timer?.unref();

@@ -22,7 +22,7 @@ export function chatRoutes(host: Pick<Host, "handle">): Hono {
     try {
       body = await c.req.json();
     } catch {
-      return c.json({ error: "Kirim JSON, contoh: { \"userId\": \"abc\", \"text\": \"halo\" }" }, 400);
+      return c.json({ error: 'Kirim JSON, contoh: { "userId": "abc", "text": "halo" }' }, 400);
     }
     const parsed = ChatRequest.safeParse(body);
     if (!parsed.success) {
@@ -31,7 +31,14 @@ export function chatRoutes(host: Pick<Host, "handle">): Hono {
     }
     const { userId, text, messageId, location } = parsed.data;
     const inbound: InboundMessage = location
-      ? { channel: "web", chatId: userId, messageId: messageId ?? randomUUID(), kind: "location", location, ...(text ? { text } : {}) }
+      ? {
+          channel: "web",
+          chatId: userId,
+          messageId: messageId ?? randomUUID(),
+          kind: "location",
+          location,
+          ...(text ? { text } : {}),
+        }
       : { channel: "web", chatId: userId, messageId: messageId ?? randomUUID(), kind: "text", text: text ?? "" };
     const result = await host.handle(inbound);
     return c.json({

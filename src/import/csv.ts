@@ -11,7 +11,8 @@ export function readCsv(bytes: Uint8Array, file: string): Table {
   const delimiter = detectDelimiter(text);
   const rows = parseRows(text, delimiter, file);
   const [header, ...data] = rows;
-  if (!header) throw new ImportError(file, [{ message: "the file is empty: expected a header row, then one row per entry" }]);
+  if (!header)
+    throw new ImportError(file, [{ message: "the file is empty: expected a header row, then one row per entry" }]);
   const headers = header.cells.map((c) => (c === null ? "" : String(c)));
   const problems = new Problems(file);
   for (const row of data) {
@@ -28,11 +29,17 @@ function parseRows(text: string, delimiter: string, file: string): TableRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With `info: true` each record comes as { record, info } (csv-parse's typings do not say so).
-    records = parse(text, { delimiter, info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
     if (e.code === "CSV_QUOTE_NOT_CLOSED") {
-      const message = "a double quote opened here is never closed; close it or double it (\"\") inside the text";
+      const message = 'a double quote opened here is never closed; close it or double it ("") inside the text';
       throw new ImportError(file, [{ line: unclosedQuoteLine(text, delimiter), message }]);
     }
     throw new ImportError(file, [{ line: e.lines, message: e.message.replace(/ at line \d+/, "") }]);

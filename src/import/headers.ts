@@ -9,7 +9,10 @@ export type ColumnMap<F extends string> = Partial<Record<F, { index: number; hea
 
 /** `"Kode Sub Kegiatan"` → `"kodesubkegiatan"`. */
 export function headerKey(title: string): string {
-  return title.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return title
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /** Finds each field's column: the first alias (in the field's order) that some header matches; a column serves one field. */

@@ -14,23 +14,37 @@ export interface KamusImportOptions extends ImportOptions, KamusReadOptions {}
  * database failure leaves the database as it was. Entries missing from the file are left alone, or with
  * `replace` switched off (kept for the proposals that point at them).
  */
-export async function importKamusFile(store: Store, path: string, options: KamusImportOptions = {}): Promise<ImportCounts> {
+export async function importKamusFile(
+  store: Store,
+  path: string,
+  options: KamusImportOptions = {},
+): Promise<ImportCounts> {
   const entries = await readKamusFile(path, options);
   return writeKamus(store, entries, options);
 }
 
 /** Upserts checked entries in one transaction; exported for callers that build entries themselves. */
-export async function writeKamus(store: Store, entries: KamusRow[], options: ImportOptions = {}): Promise<ImportCounts> {
+export async function writeKamus(
+  store: Store,
+  entries: KamusRow[],
+  options: ImportOptions = {},
+): Promise<ImportCounts> {
   const counts = emptyCounts(entries.length);
   const progress = progressFor(entries.length, options.onProgress);
   await store.db.$transaction(async (tx) => {
-    await upsertRows(entries.map(kamusData), {
-      key: (row) => row.kode,
-      stored: await storedEntries(tx),
-      createMany: (data) => tx.kamusEntry.createMany({ data }),
-      update: (data) => tx.kamusEntry.updateMany({ where: { kode: data.kode }, data }),
-      deactivate: (kodes) => tx.kamusEntry.updateMany({ where: { kode: { in: kodes } }, data: { active: false } }),
-    }, counts, progress, options.replace);
+    await upsertRows(
+      entries.map(kamusData),
+      {
+        key: (row) => row.kode,
+        stored: await storedEntries(tx),
+        createMany: (data) => tx.kamusEntry.createMany({ data }),
+        update: (data) => tx.kamusEntry.updateMany({ where: { kode: data.kode }, data }),
+        deactivate: (kodes) => tx.kamusEntry.updateMany({ where: { kode: { in: kodes } }, data: { active: false } }),
+      },
+      counts,
+      progress,
+      options.replace,
+    );
   }, transactionOptions);
   return counts;
 }

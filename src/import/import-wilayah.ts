@@ -23,31 +23,62 @@ export async function readWilayahFile(path: string): Promise<Wilayah> {
  * failure leaves the database as it was. Regions missing from the file are left alone, or with `replace`
  * switched off (never deleted: proposals and Telegram groups point at them).
  */
-export async function importWilayahFile(store: Store, path: string, options: ImportOptions = {}): Promise<WilayahCounts> {
+export async function importWilayahFile(
+  store: Store,
+  path: string,
+  options: ImportOptions = {},
+): Promise<WilayahCounts> {
   return writeWilayah(store, await readWilayahFile(path), options);
 }
 
 /** Upserts a checked region list in one transaction: kecamatan first, then their desa. */
-export async function writeWilayah(store: Store, wilayah: Wilayah, options: ImportOptions = {}): Promise<WilayahCounts> {
+export async function writeWilayah(
+  store: Store,
+  wilayah: Wilayah,
+  options: ImportOptions = {},
+): Promise<WilayahCounts> {
   const counts = { districts: emptyCounts(wilayah.districts.length), villages: emptyCounts(wilayah.villages.length) };
   const progress = progressFor(wilayah.districts.length + wilayah.villages.length, options.onProgress);
   await store.db.$transaction(async (tx) => {
-    const districts = wilayah.districts.map((d) => ({ code: d.code, name: d.name, searchName: searchForm(d.name), active: true }));
-    await upsertRows(districts, {
-      key: (row) => row.code,
-      stored: byCode(await tx.district.findMany({ select: { code: true, name: true, searchName: true, active: true } })),
-      createMany: (data) => tx.district.createMany({ data }),
-      update: (data) => tx.district.updateMany({ where: { code: data.code }, data }),
-      deactivate: (codes) => tx.district.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
-    }, counts.districts, progress, options.replace);
+    const districts = wilayah.districts.map((d) => ({
+      code: d.code,
+      name: d.name,
+      searchName: searchForm(d.name),
+      active: true,
+    }));
+    await upsertRows(
+      districts,
+      {
+        key: (row) => row.code,
+        stored: byCode(
+          await tx.district.findMany({ select: { code: true, name: true, searchName: true, active: true } }),
+        ),
+        createMany: (data) => tx.district.createMany({ data }),
+        update: (data) => tx.district.updateMany({ where: { code: data.code }, data }),
+        deactivate: (codes) => tx.district.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
+      },
+      counts.districts,
+      progress,
+      options.replace,
+    );
     const villages = wilayah.villages.map((v) => ({ ...v, searchName: searchForm(v.name), active: true }));
-    await upsertRows(villages, {
-      key: (row) => row.code,
-      stored: byCode(await tx.village.findMany({ select: { code: true, name: true, districtCode: true, searchName: true, active: true } })),
-      createMany: (data) => tx.village.createMany({ data }),
-      update: (data) => tx.village.updateMany({ where: { code: data.code }, data }),
-      deactivate: (codes) => tx.village.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
-    }, counts.villages, (done) => progress(districts.length + done), options.replace);
+    await upsertRows(
+      villages,
+      {
+        key: (row) => row.code,
+        stored: byCode(
+          await tx.village.findMany({
+            select: { code: true, name: true, districtCode: true, searchName: true, active: true },
+          }),
+        ),
+        createMany: (data) => tx.village.createMany({ data }),
+        update: (data) => tx.village.updateMany({ where: { code: data.code }, data }),
+        deactivate: (codes) => tx.village.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
+      },
+      counts.villages,
+      (done) => progress(districts.length + done),
+      options.replace,
+    );
   }, transactionOptions);
   return counts;
 }

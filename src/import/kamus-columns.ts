@@ -3,8 +3,19 @@ import type { Aliases } from "./headers.ts";
 
 /** A kamus field as the importer fills it: KamusDoc's fields plus the agency code SIPD carries. */
 export type KamusField =
-  | "kode" | "nama" | "agency" | "agencyCode" | "urusan" | "program" | "kegiatan"
-  | "subKegiatanCode" | "subKegiatan" | "unit" | "unitPrice" | "kind" | "requirements";
+  | "kode"
+  | "nama"
+  | "agency"
+  | "agencyCode"
+  | "urusan"
+  | "program"
+  | "kegiatan"
+  | "subKegiatanCode"
+  | "subKegiatan"
+  | "unit"
+  | "unitPrice"
+  | "kind"
+  | "requirements";
 
 /**
  * Malang: kode, nama, perangkat_daerah, ..., harga_satuan, persyaratan. Jember: id_kamus, nama_usulan,
@@ -14,7 +25,16 @@ export type KamusField =
 export const kamusAliases: Aliases<KamusField> = {
   kode: ["kode", "kode_kamus", "kode_usulan", "kd_kamus", "id_kamus", "idkamus", "id"],
   nama: ["nama", "nama_usulan", "nama_kamus", "giat_teks", "usulan", "uraian_usulan", "kamus_usulan"],
-  agency: ["perangkat_daerah", "opd_pelaksana", "opd", "nama_opd", "nama_skpd", "skpd", "nama_perangkat_daerah", "agency"],
+  agency: [
+    "perangkat_daerah",
+    "opd_pelaksana",
+    "opd",
+    "nama_opd",
+    "nama_skpd",
+    "skpd",
+    "nama_perangkat_daerah",
+    "agency",
+  ],
   agencyCode: ["kode_perangkat_daerah", "kode_opd", "kode_skpd"],
   urusan: ["urusan", "nama_urusan", "bidang_urusan", "nama_bidang_urusan"],
   program: ["program", "nama_program"],

@@ -17,7 +17,17 @@ export interface KamusReadOptions {
   kodePrefix?: string;
 }
 
-const textFields = ["agency", "agencyCode", "urusan", "program", "kegiatan", "subKegiatanCode", "subKegiatan", "unit", "kind"] as const;
+const textFields = [
+  "agency",
+  "agencyCode",
+  "urusan",
+  "program",
+  "kegiatan",
+  "subKegiatanCode",
+  "subKegiatan",
+  "unit",
+  "kind",
+] as const;
 
 /** Checks and converts every row; throws an ImportError listing the bad rows (name blank, price not a number, kode repeated). */
 export function tableToKamus(table: Table, options: KamusReadOptions = {}): KamusRow[] {
@@ -29,7 +39,8 @@ export function tableToKamus(table: Table, options: KamusReadOptions = {}): Kamu
     const entry = rowToKamus(row, columns, problems, options.kodePrefix ?? "");
     if (!entry) continue;
     const first = seen.get(entry.kode);
-    if (first !== undefined) problems.add(row.line, columns.kode.header, `kode "${entry.kode}" is already used on line ${first}`);
+    if (first !== undefined)
+      problems.add(row.line, columns.kode.header, `kode "${entry.kode}" is already used on line ${first}`);
     else seen.set(entry.kode, row.line);
     entries.push(entry);
   }
@@ -50,7 +61,12 @@ function kamusColumnsOf(table: Table): KamusColumns {
   return columns as KamusColumns;
 }
 
-function rowToKamus(row: TableRow, columns: KamusColumns, problems: Problems, kodePrefix: string): KamusRow | undefined {
+function rowToKamus(
+  row: TableRow,
+  columns: KamusColumns,
+  problems: Problems,
+  kodePrefix: string,
+): KamusRow | undefined {
   const cell = (field: KamusField): Cell => {
     const column = columns[field];
     return column ? (row.cells[column.index] ?? null) : null;

@@ -12,7 +12,9 @@ export async function readTable(path: string): Promise<Table> {
   const bytes = await readBytes(path, file);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes, file);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new ImportError(file, [{ message: "old Excel 97-2003 (.xls) files are not supported; save it as .xlsx or CSV UTF-8" }]);
+    throw new ImportError(file, [
+      { message: "old Excel 97-2003 (.xls) files are not supported; save it as .xlsx or CSV UTF-8" },
+    ]);
   }
   return readCsv(bytes, file);
 }
@@ -22,8 +24,12 @@ async function readBytes(path: string, file: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new ImportError(file, [{ message: `file not found (looked for ${resolve(path)}); check the path and the name` }]);
-    if (code === "EISDIR") throw new ImportError(file, [{ message: `${path} is a folder; give the path of a CSV or XLSX file` }]);
+    if (code === "ENOENT")
+      throw new ImportError(file, [
+        { message: `file not found (looked for ${resolve(path)}); check the path and the name` },
+      ]);
+    if (code === "EISDIR")
+      throw new ImportError(file, [{ message: `${path} is a folder; give the path of a CSV or XLSX file` }]);
     throw new ImportError(file, [{ message: `cannot read ${path}: ${(error as Error).message}` }]);
   }
 }

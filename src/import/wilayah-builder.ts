@@ -55,7 +55,11 @@ export class WilayahBuilder {
     if (name.value === null) this.problems.add(row.line, name.column, "desa name is empty");
     if (valid === null || name.value === null || districtCode === null) return;
     if (!valid.startsWith(districtCode)) {
-      this.problems.add(row.line, code.column, `desa code ${valid} does not start with its kecamatan code ${districtCode}`);
+      this.problems.add(
+        row.line,
+        code.column,
+        `desa code ${valid} does not start with its kecamatan code ${districtCode}`,
+      );
       return;
     }
     const known = this.villages.get(valid);
@@ -67,7 +71,11 @@ export class WilayahBuilder {
   requireDistricts(): void {
     for (const v of this.villages.values()) {
       if (!this.districts.has(v.districtCode)) {
-        this.problems.add(v.line, undefined, `kecamatan ${v.districtCode} of desa ${v.code} is not in the file; add a row for it`);
+        this.problems.add(
+          v.line,
+          undefined,
+          `kecamatan ${v.districtCode} of desa ${v.code} is not in the file; add a row for it`,
+        );
       }
     }
   }
@@ -82,7 +90,11 @@ export class WilayahBuilder {
   private validCode(row: TableRow, code: Field, digits: number, level: string, example: string): string | null {
     if (code.value === null) this.problems.add(row.line, code.column, `${level} code is empty`);
     else if (code.value.length !== digits || !/^\d+$/.test(code.value)) {
-      this.problems.add(row.line, code.column, `${level} code "${code.value}" must be ${digits} digits (BPS code, e.g. ${example})`);
+      this.problems.add(
+        row.line,
+        code.column,
+        `${level} code "${code.value}" must be ${digits} digits (BPS code, e.g. ${example})`,
+      );
     } else return code.value;
     return null;
   }

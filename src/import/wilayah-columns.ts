@@ -7,8 +7,25 @@ export type PairedField = "districtCode" | "districtName" | "villageCode" | "vil
 export const pairedAliases: Aliases<PairedField> = {
   districtCode: ["kode_kecamatan", "kode_kec", "kd_kecamatan", "kd_kec", "id_kecamatan"],
   districtName: ["nama_kecamatan", "nama_kec", "kecamatan"],
-  villageCode: ["kode_desa", "kode_kelurahan", "kode_desa_kelurahan", "kode_kel", "kd_desa", "kd_kel", "id_desa", "id_kelurahan"],
-  villageName: ["nama_desa", "nama_kelurahan", "nama_desa_kelurahan", "nama_kel", "desa", "kelurahan", "desa_kelurahan"],
+  villageCode: [
+    "kode_desa",
+    "kode_kelurahan",
+    "kode_desa_kelurahan",
+    "kode_kel",
+    "kd_desa",
+    "kd_kel",
+    "id_desa",
+    "id_kelurahan",
+  ],
+  villageName: [
+    "nama_desa",
+    "nama_kelurahan",
+    "nama_desa_kelurahan",
+    "nama_kel",
+    "desa",
+    "kelurahan",
+    "desa_kelurahan",
+  ],
 };
 
 /** One row per region: `kode,nama[,level]`; the level follows from the code's length (7 kecamatan, 10 desa). */

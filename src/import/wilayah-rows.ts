@@ -14,12 +14,20 @@ export function tableToWilayah(table: Table): Wilayah {
   const { districtCode, districtName, villageCode, villageName } = paired;
   if (districtCode && districtName && villageCode && villageName) {
     for (const row of table.rows) {
-      const field = (col: { index: number; header: string }): Field => ({ value: text(row.cells[col.index]), column: col.header });
+      const field = (col: { index: number; header: string }): Field => ({
+        value: text(row.cells[col.index]),
+        column: col.header,
+      });
       const district = builder.district(row, field(districtCode), field(districtName));
       builder.village(row, field(villageCode), field(villageName), district);
     }
   } else if (flat.code && flat.name) {
-    readFlat(table, flat as Required<Pick<ColumnMap<FlatField>, "code" | "name">> & ColumnMap<FlatField>, builder, problems);
+    readFlat(
+      table,
+      flat as Required<Pick<ColumnMap<FlatField>, "code" | "name">> & ColumnMap<FlatField>,
+      builder,
+      problems,
+    );
   } else {
     const message = `unknown region-list headers (${table.headers.filter(Boolean).join(", ")}); expected ${expectedWilayahHeaders}`;
     throw new ImportError(table.file, [{ line: table.headerLine, message }]);
@@ -45,16 +53,30 @@ function readFlat(
     const length = kode.value?.length;
     if (/^\d+$/.test(kode.value ?? "") && (length === 2 || length === 4)) continue;
     const levelText = level ? text(row.cells[level.index]) : null;
-    const named = levelText === null ? undefined : /kec/i.test(levelText) ? "district" : /desa|kel/i.test(levelText) ? "village" : undefined;
+    const named =
+      levelText === null
+        ? undefined
+        : /kec/i.test(levelText)
+          ? "district"
+          : /desa|kel/i.test(levelText)
+            ? "village"
+            : undefined;
     const byCode = length === districtDigits ? "district" : length === villageDigits ? "village" : undefined;
     if (level && named && byCode && named !== byCode) {
-      problems.add(row.line, level.header, `level "${levelText}" does not fit code "${kode.value}" (7 digits: kecamatan, 10 digits: desa)`);
+      problems.add(
+        row.line,
+        level.header,
+        `level "${levelText}" does not fit code "${kode.value}" (7 digits: kecamatan, 10 digits: desa)`,
+      );
     } else if (byCode === "district" || (!byCode && named === "district")) {
       builder.district(row, kode, nama);
     } else if (byCode === "village" || named === "village") {
       builder.village(row, kode, nama, kode.value?.slice(0, districtDigits) ?? null);
     } else {
-      const message = kode.value === null ? "code is empty" : `code "${kode.value}" must be 7 digits (kecamatan) or 10 digits (desa), BPS style`;
+      const message =
+        kode.value === null
+          ? "code is empty"
+          : `code "${kode.value}" must be 7 digits (kecamatan) or 10 digits (desa), BPS style`;
       problems.add(row.line, code.header, message);
     }
   }

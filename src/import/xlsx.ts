@@ -10,7 +10,11 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> 
     // exceljs wants a Node Buffer; its typings name an older Buffer type.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new ImportError(file, [{ message: `not a readable XLSX workbook (${(error as Error).message}); save it again from Excel as .xlsx or CSV UTF-8` }]);
+    throw new ImportError(file, [
+      {
+        message: `not a readable XLSX workbook (${(error as Error).message}); save it again from Excel as .xlsx or CSV UTF-8`,
+      },
+    ]);
   }
   const sheet = workbook.worksheets[0];
   const rows: TableRow[] = [];
@@ -20,7 +24,10 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> 
     if (!isBlankRow(cells)) rows.push({ line: row.number, cells });
   });
   const [header, ...data] = rows;
-  if (!header) throw new ImportError(file, [{ message: "the first worksheet is empty: expected a header row, then one row per entry" }]);
+  if (!header)
+    throw new ImportError(file, [
+      { message: "the first worksheet is empty: expected a header row, then one row per entry" },
+    ]);
   const headers = header.cells.map((c) => (c === null ? "" : String(c)));
   return { file, headerLine: header.line, headers, rows: data };
 }

@@ -70,12 +70,35 @@ const NUMBER_WEIGHT = 0.6;
 /** Query weight of a word that names the act, not the object (intents/lexicon.yaml `weakWords`). */
 const WEAK_WEIGHT = 0.4;
 /** Words that introduce a landmark: "jalan depan SD" is about the road, not the school. */
-const LANDMARK = new Set(["depan", "dekat", "samping", "sebelah", "belakang", "seberang", "pinggir", "arah", "menuju", "caket", "payuneun"]);
+const LANDMARK = new Set([
+  "depan",
+  "dekat",
+  "samping",
+  "sebelah",
+  "belakang",
+  "seberang",
+  "pinggir",
+  "arah",
+  "menuju",
+  "caket",
+  "payuneun",
+]);
 const LANDMARK_WEIGHT = 0.35;
 /** Words that name where a road leads ("jalan ke sawah", Javanese "dalan tekan makam"): after a road, a landmark. */
 const ROUTE_TO = new Set(["ke", "tekan", "nang", "nuju", "tumuju"]);
 /** Roads and paths, as stems, whose destination is only a landmark. */
-const ROUTES = new Set(["jalan", "gang", "setapak", "tapak", "akses", "jalur", "lorong", "jembatan", "pju", "jalan lingkungan"]);
+const ROUTES = new Set([
+  "jalan",
+  "gang",
+  "setapak",
+  "tapak",
+  "akses",
+  "jalur",
+  "lorong",
+  "jembatan",
+  "pju",
+  "jalan lingkungan",
+]);
 /** How far back (in tokens) a road may stand before "ke": "jalan kampung yang ke makam". */
 const ROUTE_REACH = 4;
 /** People described by their school: "anak SD", "siswa SMP". */
@@ -103,8 +126,31 @@ const NEGATED_WEIGHT = 0.3;
  * mampet", "jalan menuju makam masih tanah"), not more of the place.
  */
 const LANDMARK_END = new Set([
-  "yang", "masih", "sudah", "sering", "selalu", "kalau", "jika", "bila", "dan", "atau", "tapi", "tetapi", "karena",
-  "sehingga", "jadi", "sangat", "banget", "sekali", "pernah", "sedang", "mohon", "minta", "tolong", "juga", "lagi",
+  "yang",
+  "masih",
+  "sudah",
+  "sering",
+  "selalu",
+  "kalau",
+  "jika",
+  "bila",
+  "dan",
+  "atau",
+  "tapi",
+  "tetapi",
+  "karena",
+  "sehingga",
+  "jadi",
+  "sangat",
+  "banget",
+  "sekali",
+  "pernah",
+  "sedang",
+  "mohon",
+  "minta",
+  "tolong",
+  "juga",
+  "lagi",
 ]);
 /** Words that may sit between a noun and the sign it qualifies: "keranda (di) masjid". */
 const GLUE_BEFORE_CUE = new Set(["di", "ke", "yang", "nya", "dari"]);
@@ -176,7 +222,12 @@ function positionsOf(seq: readonly string[]): Map<string, number[]> {
 const ANYWHERE = "...";
 
 /** True when `trigger` occurs in `seq` in order, spread over at most its length + TRIGGER_SLACK tokens. */
-function occurs(trigger: readonly string[], seq: readonly string[], positions: Map<string, number[]>, slack = TRIGGER_SLACK): boolean {
+function occurs(
+  trigger: readonly string[],
+  seq: readonly string[],
+  positions: Map<string, number[]>,
+  slack = TRIGGER_SLACK,
+): boolean {
   // "ikan ... mati": every word anywhere in the message, in any order.
   if (trigger.includes(ANYWHERE)) return trigger.every((s) => s === ANYWHERE || positions.has(s));
   const starts = positions.get(trigger[0]!);
@@ -200,7 +251,13 @@ export class Analyzer {
   private readonly concepts: Concept[] = [];
   /** Concept triggers by their first stem, so a query only tests triggers that can occur. */
   private readonly triggersByFirst = new Map<string, { concept: number; trigger: string[] }[]>();
-  private readonly modeRules: { name: string; entry: string[][]; except: string[][]; asked: string[][]; factor: number }[] = [];
+  private readonly modeRules: {
+    name: string;
+    entry: string[][];
+    except: string[][];
+    asked: string[][];
+    factor: number;
+  }[] = [];
   private readonly privateCues: string[][] = [];
   /** Words before a sign that still mean the thing itself (scope.yaml `partOf`), as stems. */
   private readonly partOf = new Set<string>();
@@ -214,12 +271,17 @@ export class Analyzer {
     this.normalizer = normalizer ?? new Normalizer(data.lexicon);
     for (const [canonical, variants] of Object.entries(data.synonyms.groups)) {
       // A canonical phrase is one index term: "tangki septik" counts once, like "pju".
-      const term = this.rawTokens(canonical).map((t) => t.stem).join(" ");
+      const term = this.rawTokens(canonical)
+        .map((t) => t.stem)
+        .join(" ");
       for (const v of [canonical, ...variants]) {
         const tokens = this.rawTokens(v);
         // A variant made only of stop words would swallow them everywhere: skip it.
         if (tokens.every((t) => t.stop)) continue;
-        this.synonyms.add(tokens.map((t) => t.stem), term);
+        this.synonyms.add(
+          tokens.map((t) => t.stem),
+          term,
+        );
         this.remember(v);
       }
     }
@@ -227,7 +289,9 @@ export class Analyzer {
       this.concepts.push({
         name: c.name,
         // A trigger made only of stop words ("pertolongan" stems to "tolong", a politeness word) never fires.
-        triggers: c.when.map((w) => this.sequenceOf(w)).filter((t) => t.some((s) => s !== ANYWHERE && !this.normalizer.isStopword(s))),
+        triggers: c.when
+          .map((w) => this.sequenceOf(w))
+          .filter((t) => t.some((s) => s !== ANYWHERE && !this.normalizer.isStopword(s))),
         phrases: c.suggest.map((s) => this.documentTerms(s)).filter((p) => p.length > 0),
         weight: c.weight ?? data.concepts.defaultWeight,
         modifier: c.modifier,
@@ -260,17 +324,29 @@ export class Analyzer {
 
   /** Every concept as the matcher scores it (id = position), e.g. to precompute their values per entry. */
   allConcepts(): FiredConcept[] {
-    return this.concepts.map((c, id) => ({ id, name: c.name, weight: c.weight, modifier: c.modifier, phrases: c.phrases, sources: [] }));
+    return this.concepts.map((c, id) => ({
+      id,
+      name: c.name,
+      weight: c.weight,
+      modifier: c.modifier,
+      phrases: c.phrases,
+      sources: [],
+    }));
   }
 
   /**
    * Everything the index needs from an entry's name, from one pass over its words: the terms, the surface words
    * (typo-repair targets) and the kinds of activity it announces (mode → score factor when not asked for).
    */
-  entryName(name: string): { terms: string[]; surfaces: Map<string, string>; modes: { mode: string; factor: number }[] } {
+  entryName(name: string): {
+    terms: string[];
+    surfaces: Map<string, string>;
+    modes: { mode: string; factor: number }[];
+  } {
     const raw = this.rawTokens(name);
     const surfaces = new Map<string, string>();
-    for (const t of raw) if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) surfaces.set(t.surface, t.stem);
+    for (const t of raw)
+      if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) surfaces.set(t.surface, t.stem);
     const rewritten = this.rewrite(raw);
     const seq = rewritten.map((t) => t.stem);
     const positions = positionsOf(seq);
@@ -295,13 +371,16 @@ export class Analyzer {
    * "sampah", so a message about rubbish reaches it (the matcher gives these a weaker field of their own).
    */
   phraseParts(terms: readonly string[]): string[] {
-    return terms.filter((t) => t.includes(" ")).flatMap((t) => t.split(" ").filter((w) => !this.normalizer.isStopword(w)));
+    return terms
+      .filter((t) => t.includes(" "))
+      .flatMap((t) => t.split(" ").filter((w) => !this.normalizer.isStopword(w)));
   }
 
   /** Surface word → stem for the meaningful words of `text` (targets for the typo corrector). */
   surfaces(text: string): Map<string, string> {
     const out = new Map<string, string>();
-    for (const t of this.rawTokens(text)) if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) out.set(t.surface, t.stem);
+    for (const t of this.rawTokens(text))
+      if (!t.stop && t.surface.length >= 3 && !/^\d/.test(t.surface)) out.set(t.surface, t.stem);
     return out;
   }
 
@@ -337,15 +416,19 @@ export class Analyzer {
     const elsewhere = new Set<string>();
     for (const t of rewritten) if (!t.stop || t.keep) (t.landmark ? landmarkOnly : elsewhere).add(t.stem);
     for (const s of elsewhere) landmarkOnly.delete(s);
-    const concepts: FiredConcept[] = [...fired.keys()].sort((a, b) => a - b).map((i) => {
-      const c = this.concepts[i]!;
-      const sources = [...fired.get(i)!];
-      const onlyPlace = sources.length > 0 && sources.every((s) => landmarkOnly.has(s));
-      const weight = onlyPlace ? c.weight * LANDMARK_WEIGHT : c.weight;
-      return { id: i, name: c.name, weight, modifier: c.modifier, phrases: c.phrases, sources };
-    });
+    const concepts: FiredConcept[] = [...fired.keys()]
+      .sort((a, b) => a - b)
+      .map((i) => {
+        const c = this.concepts[i]!;
+        const sources = [...fired.get(i)!];
+        const onlyPlace = sources.length > 0 && sources.every((s) => landmarkOnly.has(s));
+        const weight = onlyPlace ? c.weight * LANDMARK_WEIGHT : c.weight;
+        return { id: i, name: c.name, weight, modifier: c.modifier, phrases: c.phrases, sources };
+      });
     const cues = this.askedCues(rewritten, seq, positions, terms);
-    const modes = new Set(this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name));
+    const modes = new Set(
+      this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name),
+    );
     return { terms, concepts, original, modes, quantities: quantitiesOf(surfaces), cues };
   }
 
@@ -354,10 +437,18 @@ export class Analyzer {
    * the owner of another noun ("keranda masjid"), unless that noun is a part of it ("atap masjid") or an act
    * ("bangun masjid").
    */
-  private askedCues(tokens: Token[], seq: string[], positions: Map<string, number[]>, terms: Map<string, number>): AnalyzedQuery["cues"] {
+  private askedCues(
+    tokens: Token[],
+    seq: string[],
+    positions: Map<string, number[]>,
+    terms: Map<string, number>,
+  ): AnalyzedQuery["cues"] {
     const out: AnalyzedQuery["cues"] = [];
     const seen = new Set<string>();
-    for (const [kind, list] of [["private", this.privateCues], ["outside", this.outsideCues]] as const) {
+    for (const [kind, list] of [
+      ["private", this.privateCues],
+      ["outside", this.outsideCues],
+    ] as const) {
       for (const cue of list) {
         const key = cue.join(" ");
         if (seen.has(key)) continue;
@@ -415,11 +506,17 @@ export class Analyzer {
   private rewrite(tokens: Token[]): Token[] {
     const stems = tokens.map((t) => t.stem);
     const out: Token[] = [];
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const hit = this.synonyms.matchAt(stems, i);
       if (hit) {
         const weights = tokens.slice(i, hit.end).map((t) => t.weight ?? 1);
-        out.push({ surface: hit.rule.value, stem: hit.rule.value, stop: false, keep: true, weight: Math.max(...weights) });
+        out.push({
+          surface: hit.rule.value,
+          stem: hit.rule.value,
+          stop: false,
+          keep: true,
+          weight: Math.max(...weights),
+        });
         i = hit.end;
       } else {
         out.push(tokens[i]!);
@@ -443,7 +540,9 @@ export class Analyzer {
   /** The stems of a phrase in order, stop words included (a trigger "tidak ada lampu" needs all three). */
   private sequenceOf(phrase: string): string[] {
     if (phrase.includes(` ${ANYWHERE} `)) {
-      const parts = phrase.split(` ${ANYWHERE} `).map((p) => this.sequenceOf(p).filter((s) => !this.normalizer.isStopword(s)));
+      const parts = phrase
+        .split(` ${ANYWHERE} `)
+        .map((p) => this.sequenceOf(p).filter((s) => !this.normalizer.isStopword(s)));
       return [ANYWHERE, ...parts.flat()];
     }
     return this.rewrite(this.rawTokens(phrase)).map((t) => t.stem);

@@ -134,7 +134,11 @@ export class Bm25fIndex {
       this.postings.delete(term);
       return;
     }
-    this.postings.set(term, { docs: Int32Array.from(docs), values: Float64Array.from(values), idf: this.idfOf(docs.length) });
+    this.postings.set(term, {
+      docs: Int32Array.from(docs),
+      values: Float64Array.from(values),
+      idf: this.idfOf(docs.length),
+    });
   }
 
   /** Sets one document's value in a term's posting (learned phrases: rare, so copying is fine). */

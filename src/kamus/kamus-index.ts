@@ -28,12 +28,20 @@ export class KamusIndex {
   private readonly position = new Map<string, number>();
   private readonly learnedTerms: Set<string>[];
 
-  constructor(entries: readonly KamusDoc[], learned: readonly LearnedPhraseDoc[], readonly analyzer: Analyzer, opts: MatcherOptions) {
+  constructor(
+    entries: readonly KamusDoc[],
+    learned: readonly LearnedPhraseDoc[],
+    readonly analyzer: Analyzer,
+    opts: MatcherOptions,
+  ) {
     const byKode = new Map<string, KamusDoc>();
     for (const e of entries) byKode.set(e.kode, e);
     this.docs = [...byKode.values()];
     this.docs.forEach((e, i) => this.position.set(e.kode, i));
-    this.index = new Bm25fIndex(fieldOrder.map((name) => ({ name, ...opts.fields[name] })), opts.k1);
+    this.index = new Bm25fIndex(
+      fieldOrder.map((name) => ({ name, ...opts.fields[name] })),
+      opts.k1,
+    );
     // Each learned word counts once per entry, however many phrases repeat it.
     this.learnedTerms = this.docs.map(() => new Set());
     for (const l of learned) {

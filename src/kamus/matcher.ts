@@ -43,12 +43,18 @@ export function buildMatcher(
   options: Partial<MatcherOptions> = {},
 ): InspectableMatcher {
   const opts: MatcherOptions = { ...defaultMatcherOptions, ...options };
-  const analyzer = opts.analyzer ?? (opts.language ? new Analyzer(opts.language) : (sharedAnalyzer ??= new Analyzer(defaultLanguageData())));
+  const analyzer =
+    opts.analyzer ??
+    (opts.language ? new Analyzer(opts.language) : (sharedAnalyzer ??= new Analyzer(defaultLanguageData())));
   const k = new KamusIndex(entries, learned, analyzer, opts);
   const scorer = new Scorer(k, opts);
   // A proposal fits in a few sentences; a 10,000-character paste is read up to this length to keep `match` fast.
-  const query = (text: string) => analyzer.query(text.length > maxTextLength ? text.slice(0, maxTextLength) : text, k.correct);
-  const toMatch = (r: { doc: number; score: number }): KamusMatch => ({ entry: k.docs[r.doc]!, score: r.score / k.unit });
+  const query = (text: string) =>
+    analyzer.query(text.length > maxTextLength ? text.slice(0, maxTextLength) : text, k.correct);
+  const toMatch = (r: { doc: number; score: number }): KamusMatch => ({
+    entry: k.docs[r.doc]!,
+    score: r.score / k.unit,
+  });
 
   // Run the query path a few times now, so the first resident does not pay for the JIT compiling it.
   for (const text of WARM_UP) scorer.features(query(text), scorer.rank(query(text), 3));

@@ -8,17 +8,69 @@ import { isNumberWord, numberWordsToDigits } from "./number-words.ts";
 import { Stemmer } from "./stem.ts";
 
 /** Words that follow "sampai" (until) rather than "SMP" (the school). */
-const UNTIL_WORDS = new Set(["jam", "pukul", "tanggal", "hari", "bulan", "tahun", "malam", "pagi", "siang", "sore", "subuh", "sekarang", "selesai", "habis", "besok", "kapan", "ke", "di", "dengan", "akhir"]);
+const UNTIL_WORDS = new Set([
+  "jam",
+  "pukul",
+  "tanggal",
+  "hari",
+  "bulan",
+  "tahun",
+  "malam",
+  "pagi",
+  "siang",
+  "sore",
+  "subuh",
+  "sekarang",
+  "selesai",
+  "habis",
+  "besok",
+  "kapan",
+  "ke",
+  "di",
+  "dengan",
+  "akhir",
+]);
 
 /**
  * Words after which "kali" counts times ("dua kali", "beberapa kali banjir") rather than being the Javanese
  * "kali" (river) of the lexicon; number words and digits count too.
  */
-const TIMES_BEFORE = new Set(["beberapa", "berapa", "banyak", "sekian", "berkali", "puluhan", "ratusan", "sering", "seringkali", "tiap", "setiap", "kesekian", "pertama", "terakhir"]);
+const TIMES_BEFORE = new Set([
+  "beberapa",
+  "berapa",
+  "banyak",
+  "sekian",
+  "berkali",
+  "puluhan",
+  "ratusan",
+  "sering",
+  "seringkali",
+  "tiap",
+  "setiap",
+  "kesekian",
+  "pertama",
+  "terakhir",
+]);
 /** Words after which "kali" is "time" in "kali ini", "kali pertama". */
 const TIMES_AFTER = new Set(["ini", "itu", "pertama", "kedua", "ketiga", "terakhir", "lipat"]);
 /** Before a chat "sma" (sama), these words make it the school: "lulusan SMA", "gedung SMA", "SMA negeri". */
-const SCHOOL_BEFORE = new Set(["anak", "siswa", "siswi", "murid", "pelajar", "lulusan", "lulus", "tamatan", "alumni", "sekolah", "gedung", "guru", "setingkat", "jenjang", "tingkat"]);
+const SCHOOL_BEFORE = new Set([
+  "anak",
+  "siswa",
+  "siswi",
+  "murid",
+  "pelajar",
+  "lulusan",
+  "lulus",
+  "tamatan",
+  "alumni",
+  "sekolah",
+  "gedung",
+  "guru",
+  "setingkat",
+  "jenjang",
+  "tingkat",
+]);
 const SCHOOL_AFTER = new Set(["negeri", "swasta", "n", "islam", "kejuruan"]);
 
 interface PhraseRule {
@@ -48,17 +100,20 @@ export class Normalizer {
       }
     }
     this.stemmer = new Stemmer(lexicon.stems);
-    this.stopwords = new Set(Object.values(lexicon.stopwords).flat().map((w) => w.toLowerCase()));
+    this.stopwords = new Set(
+      Object.values(lexicon.stopwords)
+        .flat()
+        .map((w) => w.toLowerCase()),
+    );
     this.labels = new Set(lexicon.numberLabels);
     this.weak = new Set(lexicon.weakWords.map((w) => this.stemmer.stem(w)));
-
   }
 
   /** `"Jln gg Melati bolong2, pjg 200m"` → `["jalan", "gang", "melati", "bolong", "bolong", "panjang", "200", "m"]`. */
   tokens(text: string): string[] {
     const raw = splitWords(text);
     const out: string[] = [];
-    for (let i = 0; i < raw.length; ) {
+    for (let i = 0; i < raw.length;) {
       if (this.keepsOwnMeaning(raw, i)) {
         out.push(raw[i]!);
         i++;

@@ -35,7 +35,12 @@ export interface NothingFitsOptions {
 }
 
 /** The calibrated defaults. */
-export const defaultNothingFits: NothingFitsOptions = { minScore: 0.3, minEvidence: 1.5, coverageWeight: 1.5, cueScore: 2 };
+export const defaultNothingFits: NothingFitsOptions = {
+  minScore: 0.3,
+  minEvidence: 1.5,
+  coverageWeight: 1.5,
+  cueScore: 2,
+};
 
 /** True when nothing in the kamus fits the message. */
 export function decideNothingFits(f: FitFeatures, o: NothingFitsOptions): boolean {

@@ -2,7 +2,16 @@
 // formats ("1.000" → "1000", "1,5" → "1.5"), so every number reaches the matcher and the engine as digits.
 
 const ONES: Record<string, number> = {
-  nol: 0, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
+  nol: 0,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
 };
 const SE: Record<string, number> = { sepuluh: 10, sebelas: 11, seratus: 100, setengah: 0.5 };
 const TENS: Record<string, number> = { belas: 10, puluh: 10, ratus: 100 };
@@ -16,7 +25,14 @@ export function normalizeDigits(token: string): string {
   return token;
 }
 
-const NUMBER_WORDS = new Set([...Object.keys(ONES), ...Object.keys(SE), ...Object.keys(TENS), ...Object.keys(BIG), "seribu", "sejuta"]);
+const NUMBER_WORDS = new Set([
+  ...Object.keys(ONES),
+  ...Object.keys(SE),
+  ...Object.keys(TENS),
+  ...Object.keys(BIG),
+  "seribu",
+  "sejuta",
+]);
 /** True for a word that is part of an Indonesian number ("dua", "puluh", "seratus"). */
 export function isNumberWord(word: string): boolean {
   return NUMBER_WORDS.has(word);
@@ -58,7 +74,7 @@ export function parseNumberWords(words: readonly string[]): { value: number; use
 /** Replaces runs of number words with digits: ["dua", "ratus", "meter"] → ["200", "meter"]. */
 export function numberWordsToDigits(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const t = tokens[i]!;
     if (NUMBER_WORDS.has(t) && !MULTIPLIERS.has(t)) {
       const found = parseNumberWords(tokens.slice(i, i + 12));

@@ -5,10 +5,20 @@ import type { LanguageData } from "./language-data.ts";
 import { defaultNothingFits, type NothingFitsOptions } from "./nothing-fits.ts";
 
 /** The indexed fields of an entry; `parts` holds the words inside the name's synonym phrases. */
-export type FieldName = "name" | "parts" | "subKegiatan" | "kegiatan" | "program" | "agency" | "requirements" | "learned";
+export type FieldName =
+  "name" | "parts" | "subKegiatan" | "kegiatan" | "program" | "agency" | "requirements" | "learned";
 
 /** Field order in the index. */
-export const fieldOrder: readonly FieldName[] = ["name", "parts", "subKegiatan", "kegiatan", "program", "agency", "requirements", "learned"];
+export const fieldOrder: readonly FieldName[] = [
+  "name",
+  "parts",
+  "subKegiatan",
+  "kegiatan",
+  "program",
+  "agency",
+  "requirements",
+  "learned",
+];
 
 /** Tuning of the matcher; every field has a default (see `defaultMatcherOptions`). */
 export interface MatcherOptions {

@@ -72,7 +72,10 @@ export function limitsOf(name: string, requirements: string | null | undefined):
   const bound = "(minimal|min\\.|maksimal|maks\\.|kurang dari|lebih dari|paling sedikit|paling banyak)";
   const amount = "(\\d[\\d.,]*)\\s*(m2|m\\b|meter)";
   // "minimal total panjang saluran 100m", "minimal lebar jalan 3 meter": the dimension follows the bound.
-  const after = new RegExp(`${bound}\\s*(?:total\\s*)?(luas|panjang|lebar)\\s*(?:total\\s*)?(?:saluran|jalan)?\\s*${amount}`, "g");
+  const after = new RegExp(
+    `${bound}\\s*(?:total\\s*)?(luas|panjang|lebar)\\s*(?:total\\s*)?(?:saluran|jalan)?\\s*${amount}`,
+    "g",
+  );
   for (const m of text.matchAll(after)) {
     const dimension = m[2] === "luas" || m[4] === "m2" ? "area" : m[2] === "panjang" ? "length" : "width";
     set(dimension, /maks|kurang|paling banyak/.test(m[1]!) ? "max" : "min", num(m[3]!));

@@ -53,7 +53,8 @@ export class Scorer {
           const w = c.weight * opts.conceptScale;
           if (w <= 0) continue;
           const { docs, values } = k.concepts.vector(c);
-          for (let i = 0; i < docs.length; i++) if (!modifiers || scores[docs[i]!]! > 0) scores[docs[i]!]! += w * values[i]!;
+          for (let i = 0; i < docs.length; i++)
+            if (!modifiers || scores[docs[i]!]! > 0) scores[docs[i]!]! += w * values[i]!;
           continue;
         }
         const gained = new Map<number, Map<string, number>>();
@@ -73,7 +74,8 @@ export class Scorer {
       }
     }
     if (opts.modes) {
-      for (const [mode, { factor, docs }] of k.modeDocs) if (!q.modes.has(mode)) for (const d of docs) scores[d]! *= factor;
+      for (const [mode, { factor, docs }] of k.modeDocs)
+        if (!q.modes.has(mode)) for (const d of docs) scores[d]! *= factor;
     }
     if (Object.keys(q.quantities).length) {
       for (const d of k.limited) {
@@ -131,7 +133,9 @@ export class Scorer {
       unknown,
       cues: q.cues.length,
       // A private need is never what an entry funds, even when the entry shares its noun ("keluarga saya").
-      unexplainedCues: top ? q.cues.filter((c) => c.kind === "private" || c.terms.some((t) => index.value(t, top.doc) === 0)).length : q.cues.length,
+      unexplainedCues: top
+        ? q.cues.filter((c) => c.kind === "private" || c.terms.some((t) => index.value(t, top.doc) === 0)).length
+        : q.cues.length,
     };
   }
 

@@ -22,7 +22,11 @@ const stemCache = new Map<string, string>();
  * the intent here). Stems are cached: the stemmer is the costly part of classifying a message.
  */
 function stems(text: string): string[] {
-  const words = text.toLowerCase().slice(0, 500).match(/[a-z0-9]+/g) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .slice(0, 500)
+      .match(/[a-z0-9]+/g) ?? [];
   return words.map((w) => {
     let s = stemCache.get(w);
     if (s === undefined) {

@@ -13,7 +13,16 @@ export type Command =
   | { kind: "none" };
 
 const ORDINALS: Record<string, number> = {
-  satu: 1, pertama: 1, dua: 2, kedua: 2, tiga: 3, ketiga: 3, empat: 4, keempat: 4, lima: 5, kelima: 5,
+  satu: 1,
+  pertama: 1,
+  dua: 2,
+  kedua: 2,
+  tiga: 3,
+  ketiga: 3,
+  empat: 4,
+  keempat: 4,
+  lima: 5,
+  kelima: 5,
 };
 
 const CODE = /\b(u\d{2}-[a-z0-9]{4})\b/i;
@@ -36,8 +45,14 @@ const WORDS: [RegExp, Command["kind"]][] = [
   [/^(berhenti|\/berhenti|\/stop|stop|unsubscribe)$/, "stop"],
   [/^(ya|iya|y|yes|yaa|iyaa|ok|oke|okay|ok kirim|ya kirim|kirim|setuju|betul|benar|sip|siap|lanjut)$/, "yes"],
   [/^(tidak|tdk|gak|ga|nggak|ngga|enggak|no|n|tidak setuju|ndak|jangan)$/, "no"],
-  [/^(lewati|lewat|skip|tidak ada|tdk ada|gak ada|ga ada|nggak ada|ngga ada|belum ada|tidak punya|gak punya|tidak tahu|tdk tahu|gak tau|ga tau|nggak tahu|tidak tau|lewatin)$/, "skip"],
-  [/^(tidak ada yang cocok|tdk ada yg cocok|gak ada yang cocok|ga ada yg cocok|tidak ada yg cocok|gak ada yg cocok|tidak cocok|ga cocok|gak cocok|nggak ada yang cocok)$/, "no_match"],
+  [
+    /^(lewati|lewat|skip|tidak ada|tdk ada|gak ada|ga ada|nggak ada|ngga ada|belum ada|tidak punya|gak punya|tidak tahu|tdk tahu|gak tau|ga tau|nggak tahu|tidak tau|lewatin)$/,
+    "skip",
+  ],
+  [
+    /^(tidak ada yang cocok|tdk ada yg cocok|gak ada yang cocok|ga ada yg cocok|tidak ada yg cocok|gak ada yg cocok|tidak cocok|ga cocok|gak cocok|nggak ada yang cocok)$/,
+    "no_match",
+  ],
 ];
 
 /** Recognises a command in a message, or `none`. */
@@ -64,7 +79,10 @@ export function parseCommand(text: string): Command {
   for (const [re, kind] of WORDS) if (re.test(s)) return { kind } as Command;
   const num = /^(?:no|nomor|nomer|pilih|pilihan|yang|yg)?\s*(?:no|nomor|nomer)?\s*(\d{1,2})$/.exec(s);
   if (num) return { kind: "number", value: Number(num[1]) };
-  const word = /^(?:pilih|pilihan|yang|yg|nomor|no)?\s*(?:ke)?\s*(satu|pertama|dua|kedua|tiga|ketiga|empat|keempat|lima|kelima)$/.exec(s);
+  const word =
+    /^(?:pilih|pilihan|yang|yg|nomor|no)?\s*(?:ke)?\s*(satu|pertama|dua|kedua|tiga|ketiga|empat|keempat|lima|kelima)$/.exec(
+      s,
+    );
   if (word) return { kind: "number", value: ORDINALS[word[1]!]! };
   return { kind: "none" };
 }

@@ -56,16 +56,21 @@ function check<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
 }
 
 /** Checks meaning beyond structure; returns the problems (empty = fine). */
-export function semanticProblems(data: IntentData, files = { intents: "intents.yaml", replies: "replies.yaml" }): string[] {
+export function semanticProblems(
+  data: IntentData,
+  files = { intents: "intents.yaml", replies: "replies.yaml" },
+): string[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
   data.intents.forEach((intent, i) => {
     const first = seen.get(intent.name);
-    if (first !== undefined) problems.push(`${files.intents}: at intents.${i}.name: "${intent.name}" is already used by intents.${first}`);
+    if (first !== undefined)
+      problems.push(`${files.intents}: at intents.${i}.name: "${intent.name}" is already used by intents.${first}`);
     else seen.set(intent.name, i);
   });
   for (const key of REPLY_KEYS) {
-    if (!(key in data.replies)) problems.push(`${files.replies}: at replies.${key}: missing (the engine uses this key)`);
+    if (!(key in data.replies))
+      problems.push(`${files.replies}: at replies.${key}: missing (the engine uses this key)`);
   }
   return problems;
 }

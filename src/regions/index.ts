@@ -12,9 +12,7 @@ export interface VillageRef {
 
 /** The answer of a search: one desa, several close ones (ask the kecamatan), or none. */
 export type VillageSearch =
-  | { kind: "found"; village: VillageRef }
-  | { kind: "ambiguous"; candidates: VillageRef[] }
-  | { kind: "none" };
+  { kind: "found"; village: VillageRef } | { kind: "ambiguous"; candidates: VillageRef[] } | { kind: "none" };
 
 /** Minimum similarity for a direct answer ("desa apa?") and for a desa named inside a longer message. */
 const ANSWER_THRESHOLD = 0.75;
@@ -107,7 +105,11 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     searchMention: (text) => search(text, MENTION_THRESHOLD, 2),
     byCode: (code) => byCode.get(code),
     villagesOfDistrict(text) {
-      const key = regionKey(words(text).filter((w) => !REGION_PREFIXES.has(w)).join(""));
+      const key = regionKey(
+        words(text)
+          .filter((w) => !REGION_PREFIXES.has(w))
+          .join(""),
+      );
       if (key.length < 4) return undefined;
       let best: string | undefined;
       let bestScore = 0.85;

@@ -4,7 +4,11 @@ import { buildRegionIndex, type RegionIndex } from "./index.ts";
 
 /** Loads every active desa with its kecamatan name. */
 export async function loadRegions(db: Db): Promise<RegionIndex> {
-  const rows = await db.village.findMany({ where: { active: true }, include: { district: true }, orderBy: { code: "asc" } });
+  const rows = await db.village.findMany({
+    where: { active: true },
+    include: { district: true },
+    orderBy: { code: "asc" },
+  });
   return buildRegionIndex(
     rows.map((r) => ({ code: r.code, name: r.name, districtCode: r.districtCode, districtName: r.district.name })),
   );

@@ -1,7 +1,17 @@
 // Region names reduced to comparable keys: lower case, letters only, no spaces ("Taman Sari" = "tamansari").
 
 /** Prefixes residents put before a desa or kecamatan name. */
-export const REGION_PREFIXES = new Set(["desa", "ds", "kelurahan", "kel", "kec", "kecamatan", "kampung", "kp", "dusun"]);
+export const REGION_PREFIXES = new Set([
+  "desa",
+  "ds",
+  "kelurahan",
+  "kel",
+  "kec",
+  "kecamatan",
+  "kampung",
+  "kp",
+  "dusun",
+]);
 
 /** "Desa Taman-Sari" → "tamansari". */
 export function regionKey(name: string): string {
@@ -65,7 +75,8 @@ export function boundedDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= n; j++) {
       const bj = b.charCodeAt(j - 1);
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }

@@ -5,12 +5,24 @@ import type { Sql } from "./sql.ts";
 
 /** The file's place under the data folder (relative, as stored in Attachment.path). */
 export function attachmentPath(sha256: string, mimeType: string): string {
-  const ext = mimeType === "image/png" ? "png" : mimeType === "image/webp" ? "webp" : mimeType.startsWith("image/") ? "jpg" : "bin";
+  const ext =
+    mimeType === "image/png"
+      ? "png"
+      : mimeType === "image/webp"
+        ? "webp"
+        : mimeType.startsWith("image/")
+          ? "jpg"
+          : "bin";
   return join("attachments", sha256.slice(0, 2), `${sha256}.${ext}`);
 }
 
 /** Writes the bytes once (same content, same file); returns the relative path. */
-export async function writeAttachmentFile(dataDir: string, sha256: string, mimeType: string, data: Uint8Array): Promise<string> {
+export async function writeAttachmentFile(
+  dataDir: string,
+  sha256: string,
+  mimeType: string,
+  data: Uint8Array,
+): Promise<string> {
   const rel = attachmentPath(sha256, mimeType);
   const full = join(dataDir, rel);
   try {

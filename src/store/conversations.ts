@@ -3,8 +3,15 @@
 import type { Sql } from "./sql.ts";
 
 /** The stored state JSON (undefined for a new chat) and whether the row exists. */
-export async function loadConversation(sql: Sql, channel: string, chatId: string): Promise<{ json?: string; exists: boolean }> {
-  const row = await sql.get<{ state: string }>(`SELECT "state" FROM "Conversation" WHERE "channel" = ? AND "chatId" = ?`, [channel, chatId]);
+export async function loadConversation(
+  sql: Sql,
+  channel: string,
+  chatId: string,
+): Promise<{ json?: string; exists: boolean }> {
+  const row = await sql.get<{ state: string }>(
+    `SELECT "state" FROM "Conversation" WHERE "channel" = ? AND "chatId" = ?`,
+    [channel, chatId],
+  );
   return row ? { json: row.state, exists: true } : { exists: false };
 }
 
@@ -18,19 +25,24 @@ export async function saveConversation(
 ): Promise<void> {
   const json = JSON.stringify(state);
   if (exists) {
-    await sql.run(`UPDATE "Conversation" SET "state" = ?, "version" = ?, "updatedAt" = ? WHERE "channel" = ? AND "chatId" = ?`, [
-      json, state.version, now, key.channel, key.chatId,
-    ]);
+    await sql.run(
+      `UPDATE "Conversation" SET "state" = ?, "version" = ?, "updatedAt" = ? WHERE "channel" = ? AND "chatId" = ?`,
+      [json, state.version, now, key.channel, key.chatId],
+    );
   } else {
-    await sql.run(`INSERT INTO "Conversation" ("channel", "chatId", "state", "version", "updatedAt") VALUES (?, ?, ?, ?, ?)`, [
-      key.channel, key.chatId, json, state.version, now,
-    ]);
+    await sql.run(
+      `INSERT INTO "Conversation" ("channel", "chatId", "state", "version", "updatedAt") VALUES (?, ?, ?, ?, ?)`,
+      [key.channel, key.chatId, json, state.version, now],
+    );
   }
 }
 
 /** True when this (channel, message id) was recorded before. */
 export async function inboundSeen(sql: Sql, channel: string, messageId: string): Promise<boolean> {
-  return !!(await sql.get(`SELECT 1 AS "seen" FROM "InboundMessage" WHERE "channel" = ? AND "externalId" = ?`, [channel, messageId]));
+  return !!(await sql.get(`SELECT 1 AS "seen" FROM "InboundMessage" WHERE "channel" = ? AND "externalId" = ?`, [
+    channel,
+    messageId,
+  ]));
 }
 
 /**

@@ -17,8 +17,17 @@ export interface KamusRecord {
 }
 
 export const kamusColumns = [
-  "kode", "nama", "perangkat_daerah", "urusan", "program", "kegiatan",
-  "kode_sub_kegiatan", "sub_kegiatan", "satuan", "harga_satuan", "persyaratan",
+  "kode",
+  "nama",
+  "perangkat_daerah",
+  "urusan",
+  "program",
+  "kegiatan",
+  "kode_sub_kegiatan",
+  "sub_kegiatan",
+  "satuan",
+  "harga_satuan",
+  "persyaratan",
 ] as const;
 
 /** Active entries in kode order. */

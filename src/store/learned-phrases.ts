@@ -22,7 +22,14 @@ type DbLike = Db | Tx;
 /** Longest phrase kept: a learned phrase is a wording, not a whole letter. */
 export const maxPhraseLength = 300;
 
-function toRecord(row: { id: number; phrase: string; source: string; createdBy: string | null; createdAt: Date; kamusEntry: { kode: string } }): LearnedPhraseRecord {
+function toRecord(row: {
+  id: number;
+  phrase: string;
+  source: string;
+  createdBy: string | null;
+  createdAt: Date;
+  kamusEntry: { kode: string };
+}): LearnedPhraseRecord {
   return {
     id: row.id,
     kode: row.kamusEntry.kode,
@@ -44,7 +51,8 @@ export async function addLearnedPhrase(
   const phrase = input.phrase.trim().replace(/\s+/g, " ");
   const normalized = normalizeText(phrase);
   if (!normalized) throw new Error(`the phrase "${input.phrase}" has no words to learn`);
-  if (phrase.length > maxPhraseLength) throw new Error(`the phrase is ${phrase.length} characters long; keep it under ${maxPhraseLength}`);
+  if (phrase.length > maxPhraseLength)
+    throw new Error(`the phrase is ${phrase.length} characters long; keep it under ${maxPhraseLength}`);
   const entry = await db.kamusEntry.findUnique({ where: { kode: input.kode }, select: { id: true } });
   if (!entry) throw new Error(`no kamus entry with kode "${input.kode}" (see \`musrenbang kamus\`)`);
   const where = { kamusEntryId_normalized: { kamusEntryId: entry.id, normalized } };
@@ -52,7 +60,13 @@ export async function addLearnedPhrase(
   if (existing) return { record: toRecord(existing), created: false };
   const row = await db.learnedPhrase.upsert({
     where,
-    create: { kamusEntryId: entry.id, phrase, normalized, source: input.source ?? "officer", createdBy: input.createdBy ?? null },
+    create: {
+      kamusEntryId: entry.id,
+      phrase,
+      normalized,
+      source: input.source ?? "officer",
+      createdBy: input.createdBy ?? null,
+    },
     update: {},
     include: { kamusEntry: { select: { kode: true } } },
   });

@@ -12,7 +12,10 @@ const finished = /All migrations have been successfully applied|No pending migra
 function deploy(url: string): Promise<void> {
   const prisma = join(projectRoot, "node_modules", ".bin", "prisma");
   return new Promise((resolve, reject) => {
-    const child = spawn(prisma, ["migrate", "deploy"], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url } });
+    const child = spawn(prisma, ["migrate", "deploy"], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: url },
+    });
     let output = "";
     let done = false;
     const collect = (chunk: Buffer) => {
@@ -30,7 +33,9 @@ function deploy(url: string): Promise<void> {
       if (done) return;
       if (code === 0) return resolve();
       const detail = output.split("\n").filter((l) => /error|P\d{4}/i.test(l));
-      reject(new Error(`Database migration failed for ${redact(url)}: ${detail.join(" ") || `prisma exited with ${code}`}`));
+      reject(
+        new Error(`Database migration failed for ${redact(url)}: ${detail.join(" ") || `prisma exited with ${code}`}`),
+      );
     });
   });
 }

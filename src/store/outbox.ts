@@ -14,17 +14,33 @@ const OUTBOX_COLUMNS = `"channel", "chatId", "payload", "status", "attempts", "n
  * Puts replies in the outbox (the host's fast path, inside the turn's transaction). `sent` (web chat: the
  * reply went back in the HTTP response) stores them as SENT. One statement for all rows of a turn.
  */
-export async function enqueue(sql: Sql, messages: OutboundMessage[], now: Date, options: { sent?: boolean } = {}): Promise<void> {
+export async function enqueue(
+  sql: Sql,
+  messages: OutboundMessage[],
+  now: Date,
+  options: { sent?: boolean } = {},
+): Promise<void> {
   if (messages.length === 0) return;
   const rows = messages.map(() => "(?, ?, ?, ?, 0, ?, ?, ?)").join(", ");
   const params = messages.flatMap((m) => [
-    m.channel, m.chatId, JSON.stringify(m), options.sent ? "SENT" : "PENDING", now, now, options.sent ? now : null,
+    m.channel,
+    m.chatId,
+    JSON.stringify(m),
+    options.sent ? "SENT" : "PENDING",
+    now,
+    now,
+    options.sent ? now : null,
   ]);
   await sql.run(`INSERT INTO "OutboxMessage" (${OUTBOX_COLUMNS}) VALUES ${rows}`, params);
 }
 
 /** The same through Prisma, for code that already holds a Prisma transaction (status changes). */
-export async function enqueueWithPrisma(db: Tx, messages: OutboundMessage[], now: Date, options: { sent?: boolean } = {}): Promise<void> {
+export async function enqueueWithPrisma(
+  db: Tx,
+  messages: OutboundMessage[],
+  now: Date,
+  options: { sent?: boolean } = {},
+): Promise<void> {
   if (messages.length === 0) return;
   await db.outboxMessage.createMany({
     data: messages.map((m) => ({
@@ -57,7 +73,12 @@ export function createOutboxQueue(db: Db): OutboxQueue {
         // nothing newer until that one is out: replies arrive in the order they were written, even after a restart.
         const waiting = await tx.outboxMessage.groupBy({
           by: ["chatId"],
-          where: { channel, status: "PENDING", nextAttemptAt: { gt: now }, chatId: { in: [...new Set(due.map((r) => r.chatId))] } },
+          where: {
+            channel,
+            status: "PENDING",
+            nextAttemptAt: { gt: now },
+            chatId: { in: [...new Set(due.map((r) => r.chatId))] },
+          },
           _min: { id: true },
         });
         const firstWaiting = new Map(waiting.map((w) => [w.chatId, w._min.id ?? Infinity]));
@@ -68,16 +89,29 @@ export function createOutboxQueue(db: Db): OutboxQueue {
             data: { nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) },
           });
         }
-        return rows.map((r) => ({ id: r.id, channel: r.channel, chatId: r.chatId, payload: r.payload, attempts: r.attempts }));
+        return rows.map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          chatId: r.chatId,
+          payload: r.payload,
+          attempts: r.attempts,
+        }));
       });
     },
     async markSent(id, at) {
-      await db.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: at, attempts: { increment: 1 } } });
+      await db.outboxMessage.update({
+        where: { id },
+        data: { status: "SENT", sentAt: at, attempts: { increment: 1 } },
+      });
     },
     async markFailed(id, error, permanent) {
       await db.outboxMessage.update({
         where: { id },
-        data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000), ...(permanent ? { status: "FAILED" } : {}) },
+        data: {
+          attempts: { increment: 1 },
+          lastError: error.slice(0, 1000),
+          ...(permanent ? { status: "FAILED" } : {}),
+        },
       });
     },
     async reschedule(id, at, error) {

@@ -19,7 +19,13 @@ export interface ProposalRecord {
   longitude: number | null;
   problem: string;
   activity: string | null;
-  kamus: { kode: string; nama: string; agency: string | null; satuan: string | null; harga_satuan: number | null } | null;
+  kamus: {
+    kode: string;
+    nama: string;
+    agency: string | null;
+    satuan: string | null;
+    harga_satuan: number | null;
+  } | null;
   volume: number | null;
   unit: string | null;
   estimated_cost: number | null;
@@ -38,7 +44,10 @@ export interface ProposalFilter {
 
 /** Parses a status name as typed by a user ("diajukan" works too); null when unknown. */
 export function parseStatus(input: string): ProposalStatus | null {
-  const upper = input.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const upper = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   return (Object.values(ProposalStatus) as string[]).includes(upper) ? (upper as ProposalStatus) : null;
 }
 
@@ -121,6 +130,10 @@ export function flattenProposal(r: ProposalRecord) {
 }
 
 /** Column order of CSV/XLSX exports. */
-export const proposalColumns = Object.keys(flattenProposal({
-  village: {}, district: {}, kamus: null,
-} as unknown as ProposalRecord));
+export const proposalColumns = Object.keys(
+  flattenProposal({
+    village: {},
+    district: {},
+    kamus: null,
+  } as unknown as ProposalRecord),
+);

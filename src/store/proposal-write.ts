@@ -10,17 +10,40 @@ import { num, type Sql } from "./sql.ts";
 
 /** Stores a new proposal with a DIAJUKAN event; returns its id. */
 export async function createProposal(sql: Sql, p: CreateProposal["proposal"]): Promise<number> {
-  const entry = p.kamusKode ? await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [p.kamusKode]) : undefined;
-  const cycle = await sql.get<{ id: number }>(`SELECT "id" FROM "Cycle" WHERE "year" = ?`, [p.createdAt.getUTCFullYear()]);
+  const entry = p.kamusKode
+    ? await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [p.kamusKode])
+    : undefined;
+  const cycle = await sql.get<{ id: number }>(`SELECT "id" FROM "Cycle" WHERE "year" = ?`, [
+    p.createdAt.getUTCFullYear(),
+  ]);
   const row = await sql.get<{ id: number }>(
     `INSERT INTO "Proposal" ("code", "status", "villageCode", "rt", "rw", "address", "latitude", "longitude", "problem", "activity",
        "kamusEntryId", "kamusNoMatch", "volume", "unit", "estimatedCost", "beneficiaries", "proposerId", "proposerName", "channel",
        "searchText", "cycleId", "createdAt", "updatedAt")
      VALUES (?, 'DIAJUKAN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
     [
-      p.code, p.villageCode, p.rt, p.rw, p.address, p.latitude, p.longitude, p.problem, p.activity,
-      entry?.id, !entry, p.volume, p.unit, p.estimatedCost, p.beneficiaries, p.residentId, p.proposerName, p.channel,
-      searchForm([p.problem, p.activity, p.address].filter(Boolean).join(" ")), cycle?.id, p.createdAt, p.createdAt,
+      p.code,
+      p.villageCode,
+      p.rt,
+      p.rw,
+      p.address,
+      p.latitude,
+      p.longitude,
+      p.problem,
+      p.activity,
+      entry?.id,
+      !entry,
+      p.volume,
+      p.unit,
+      p.estimatedCost,
+      p.beneficiaries,
+      p.residentId,
+      p.proposerName,
+      p.channel,
+      searchForm([p.problem, p.activity, p.address].filter(Boolean).join(" ")),
+      cycle?.id,
+      p.createdAt,
+      p.createdAt,
     ],
   );
   const id = num(row!.id);
@@ -85,24 +108,40 @@ const BRIEF = `SELECT p."id", p."code", p."status", p."problem", p."activity", p
 function brief(r: BriefRow): ProposalBrief {
   const t = r.kamusNama ?? r.activity ?? r.problem;
   return {
-    code: r.code, status: r.status, title: t.length > 60 ? `${t.slice(0, 57)}...` : t, villageName: r.villageName,
-    rt: r.rt, rw: r.rw, address: r.address, supporters: num(r.supporters), proposerId: r.proposerId,
+    code: r.code,
+    status: r.status,
+    title: t.length > 60 ? `${t.slice(0, 57)}...` : t,
+    villageName: r.villageName,
+    rt: r.rt,
+    rw: r.rw,
+    address: r.address,
+    supporters: num(r.supporters),
+    proposerId: r.proposerId,
   };
 }
 
 /** Metres between two points (haversine). */
 function distance(aLat: number, aLng: number, bLat: number, bLng: number): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((bLat - aLat) * rad) / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLng - aLng) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((bLat - aLat) * rad) / 2) ** 2 +
+    Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(((bLng - aLng) * rad) / 2) ** 2;
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
 function words(text: string): Set<string> {
-  return new Set(searchForm(text).split(/[^a-z0-9]+/).filter((w) => w.length > 2));
+  return new Set(
+    searchForm(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2),
+  );
 }
 
 /** Near: same RT/RW, within 300 m, or (without either) sharing a third of the words in the same RW. */
-export function isNear(q: SimilarQuery, r: Pick<BriefRow, "rt" | "rw" | "latitude" | "longitude" | "searchText">): boolean {
+export function isNear(
+  q: SimilarQuery,
+  r: Pick<BriefRow, "rt" | "rw" | "latitude" | "longitude" | "searchText">,
+): boolean {
   if (q.rt && q.rw && r.rt === q.rt && r.rw === q.rw) return true;
   if (q.latitude !== undefined && q.longitude !== undefined && r.latitude !== null && r.longitude !== null) {
     return distance(q.latitude, q.longitude, r.latitude, r.longitude) <= 300;
@@ -119,11 +158,16 @@ export function isNear(q: SimilarQuery, r: Pick<BriefRow, "rt" | "rw" | "latitud
 export function proposalLookups(sql: Sql): Lookups {
   return {
     async countProposalsSince(residentId, since) {
-      const r = await sql.get<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Proposal" WHERE "proposerId" = ? AND "createdAt" >= ?`, [residentId, since]);
+      const r = await sql.get<{ n: number }>(
+        `SELECT COUNT(*) AS "n" FROM "Proposal" WHERE "proposerId" = ? AND "createdAt" >= ?`,
+        [residentId, since],
+      );
       return num(r?.n);
     },
     async residentProposals(residentId) {
-      const rows = await sql.all<BriefRow>(`${BRIEF} WHERE p."proposerId" = ? ORDER BY p."id" DESC LIMIT 10`, [residentId]);
+      const rows = await sql.all<BriefRow>(`${BRIEF} WHERE p."proposerId" = ? ORDER BY p."id" DESC LIMIT 10`, [
+        residentId,
+      ]);
       return rows.map(brief);
     },
     async proposalByCode(code, residentId) {
@@ -131,7 +175,10 @@ export function proposalLookups(sql: Sql): Lookups {
       if (!r) return undefined;
       const b = brief(r);
       if (residentId) {
-        b.supportedByResident = !!(await sql.get(`SELECT 1 AS "x" FROM "Support" WHERE "proposalId" = ? AND "residentId" = ?`, [r.id, residentId]));
+        b.supportedByResident = !!(await sql.get(
+          `SELECT 1 AS "x" FROM "Support" WHERE "proposalId" = ? AND "residentId" = ?`,
+          [r.id, residentId],
+        ));
       }
       return b;
     },
@@ -152,10 +199,14 @@ export function proposalLookups(sql: Sql): Lookups {
     codeTaken: async (code) => !!(await sql.get(`SELECT 1 AS "x" FROM "Proposal" WHERE "code" = ?`, [code])),
     async cycleWindow(year) {
       // PostgreSQL: timestamp without time zone holds UTC (as Prisma writes it); say so, or pg reads local time.
-      const columns = sql.dialect === "postgres"
-        ? `("opensAt" AT TIME ZONE 'UTC') AS "opensAt", ("closesAt" AT TIME ZONE 'UTC') AS "closesAt"`
-        : `"opensAt", "closesAt"`;
-      const row = await sql.get<{ opensAt: string | Date; closesAt: string | Date }>(`SELECT ${columns} FROM "Cycle" WHERE "year" = ?`, [year]);
+      const columns =
+        sql.dialect === "postgres"
+          ? `("opensAt" AT TIME ZONE 'UTC') AS "opensAt", ("closesAt" AT TIME ZONE 'UTC') AS "closesAt"`
+          : `"opensAt", "closesAt"`;
+      const row = await sql.get<{ opensAt: string | Date; closesAt: string | Date }>(
+        `SELECT ${columns} FROM "Cycle" WHERE "year" = ?`,
+        [year],
+      );
       return row ? { opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt) } : undefined;
     },
   };

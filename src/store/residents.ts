@@ -2,7 +2,13 @@
 import type { Sql } from "./sql.ts";
 
 /** Creates the resident (if new) and links this chat to them. */
-export async function registerResident(sql: Sql, residentId: string, channel: string, chatId: string, now: Date): Promise<void> {
+export async function registerResident(
+  sql: Sql,
+  residentId: string,
+  channel: string,
+  chatId: string,
+  now: Date,
+): Promise<void> {
   await sql.run(
     `INSERT INTO "Resident" ("id", "consentAt", "createdAt") VALUES (?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "consentAt" = excluded."consentAt"`,
     [residentId, now, now],

@@ -26,7 +26,9 @@ async function findAll<T>(
   const wildcards = words.some((w) => /[%_]/.test(w));
   if (!wildcards) return find(where, take);
   const rows = await find(where);
-  return rows.filter((row) => words.every((w) => (row as unknown as Record<Column, string>)[column].includes(w))).slice(0, take);
+  return rows
+    .filter((row) => words.every((w) => (row as unknown as Record<Column, string>)[column].includes(w)))
+    .slice(0, take);
 }
 
 /** Kamus entries whose name, agency or sub-kegiatan contain every word of the query. */
@@ -45,5 +47,7 @@ export function searchVillages(db: Db, query: string, take = 20) {
 
 /** Proposals whose problem, activity or address contain every word of the query. */
 export function searchProposals(db: Db, query: string, take = 50) {
-  return findAll("searchText", query, take, (AND, take) => db.proposal.findMany({ where: { AND }, orderBy: { id: "asc" }, take }));
+  return findAll("searchText", query, take, (AND, take) =>
+    db.proposal.findMany({ where: { AND }, orderBy: { id: "asc" }, take }),
+  );
 }

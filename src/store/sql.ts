@@ -44,7 +44,9 @@ function openSqlite(path: string): SqlPool {
     return s;
   };
   const bind = (params: SqlParam[] = []) =>
-    params.map((p) => (p === undefined ? null : p instanceof Date ? sqliteDate(p) : typeof p === "boolean" ? (p ? 1 : 0) : p));
+    params.map((p) =>
+      p === undefined ? null : p instanceof Date ? sqliteDate(p) : typeof p === "boolean" ? (p ? 1 : 0) : p,
+    );
   const direct: Sql = {
     dialect: "sqlite",
     all: async <T>(q: string, p?: SqlParam[]) => prepare(q).all(...bind(p)) as T[],
@@ -143,11 +145,13 @@ function openPostgres(url: string, poolSize: number): SqlPool {
     return st;
   };
   // timestamp(3) without time zone: PostgreSQL ignores the "Z" and keeps UTC, as Prisma does.
-  const bind = (params: SqlParam[] = []) => params.map((p) => (p === undefined ? null : p instanceof Date ? p.toISOString() : p));
+  const bind = (params: SqlParam[] = []) =>
+    params.map((p) => (p === undefined ? null : p instanceof Date ? p.toISOString() : p));
   const on = (client: pg.Pool | pg.PoolClient): Sql => ({
     dialect: "postgres",
     all: async <T>(q: string, p?: SqlParam[]) => (await client.query({ ...statement(q), values: bind(p) })).rows as T[],
-    get: async <T>(q: string, p?: SqlParam[]) => (await client.query({ ...statement(q), values: bind(p) })).rows[0] as T | undefined,
+    get: async <T>(q: string, p?: SqlParam[]) =>
+      (await client.query({ ...statement(q), values: bind(p) })).rows[0] as T | undefined,
     run: async (q: string, p?: SqlParam[]) => (await client.query({ ...statement(q), values: bind(p) })).rowCount ?? 0,
   });
   const direct = on(pool);
@@ -173,7 +177,9 @@ function openPostgres(url: string, poolSize: number): SqlPool {
 
 /** Opens the database of a DATABASE_URL for direct SQL (`poolSize`: PostgreSQL connections, default 10). */
 export function openSql(url: string, options: { poolSize?: number } = {}): SqlPool {
-  return databaseFlavour(url) === "sqlite" ? openSqlite(sqliteFilePath(url)) : openPostgres(url, options.poolSize ?? 10);
+  return databaseFlavour(url) === "sqlite"
+    ? openSqlite(sqliteFilePath(url))
+    : openPostgres(url, options.poolSize ?? 10);
 }
 
 /** A COUNT(*) value as a number (PostgreSQL returns bigint as text). */

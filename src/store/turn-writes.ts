@@ -66,8 +66,20 @@ export async function finishTurn(
     `WITH saved AS (${save})
      INSERT INTO "OutboxMessage" ("channel", "chatId", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "sentAt") VALUES ${rows}`,
     [
-      json, state.version, now, key.channel, key.chatId,
-      ...replies.flatMap((m) => [m.channel, m.chatId, JSON.stringify(m), options.sent ? "SENT" : "PENDING", now, now, options.sent ? now : null]),
+      json,
+      state.version,
+      now,
+      key.channel,
+      key.chatId,
+      ...replies.flatMap((m) => [
+        m.channel,
+        m.chatId,
+        JSON.stringify(m),
+        options.sent ? "SENT" : "PENDING",
+        now,
+        now,
+        options.sent ? now : null,
+      ]),
     ],
   );
 }

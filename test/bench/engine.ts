@@ -23,7 +23,16 @@ function sample(name: string): string {
   return existsSync(seed) ? seed : join(projectRoot, "..", "shared", "data", name);
 }
 
-const VILLAGES = ["sukamaju", "srimukti", "sukaraja", "jatimulya", "taman sari", "ragemanunggal", "mekarsari", "sukadami"];
+const VILLAGES = [
+  "sukamaju",
+  "srimukti",
+  "sukaraja",
+  "jatimulya",
+  "taman sari",
+  "ragemanunggal",
+  "mekarsari",
+  "sukadami",
+];
 const TEXTS = [
   "jalan lingkungan rusak parah, minta dibangun rabat beton panjang 100 lebar 3",
   "saluran air mampet tiap hujan banjir, mohon pembangunan saluran gorong-gorong 50 meter",
@@ -59,7 +68,9 @@ async function prepare(store: Store): Promise<void> {
     const tables = await store.db.$queryRawUnsafe<{ tablename: string }[]>(
       `SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
     );
-    await store.db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    await store.db.$executeRawUnsafe(
+      `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
+    );
   } else {
     await store.db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
     await store.db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
@@ -75,8 +86,12 @@ async function run(label: string, url: string): Promise<void> {
   const matcher = buildMatcher(entries, learned);
   const regions = await loadRegions(store.db);
   const host = createHost({
-    store, matcher, regions, dataDir: join(tmpdir(), "musrenbang-bench-data"),
-    maxProposalsPerCycle: 1000, rateLimit: { max: 1_000_000, windowMs: 60_000 },
+    store,
+    matcher,
+    regions,
+    dataDir: join(tmpdir(), "musrenbang-bench-data"),
+    maxProposalsPerCycle: 1000,
+    rateLimit: { max: 1_000_000, windowMs: 60_000 },
   });
   let peakRss = process.memoryUsage().rss;
   const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
@@ -88,7 +103,13 @@ async function run(label: string, url: string): Promise<void> {
   async function resident(i: number): Promise<void> {
     const chatId = `bench-${label}-${i}`;
     const send = async (text: string) => {
-      const inbound: InboundMessage = { channel: i % 2 ? "web" : "telegram", chatId, messageId: `${chatId}-${++counter}`, kind: "text", text };
+      const inbound: InboundMessage = {
+        channel: i % 2 ? "web" : "telegram",
+        chatId,
+        messageId: `${chatId}-${++counter}`,
+        kind: "text",
+        text,
+      };
       const t0 = performance.now();
       const r = await host.handle(inbound);
       latencies.push(performance.now() - t0);

@@ -29,7 +29,8 @@ function firstExisting(paths: string[]): string {
 }
 
 const sharedData = join(projectRoot, "..", "shared", "data");
-const evalPath = args.eval ?? firstExisting([join(sharedData, "eval", "kamus-dev.csv"), "/work/shared/data/eval/kamus-dev.csv"]);
+const evalPath =
+  args.eval ?? firstExisting([join(sharedData, "eval", "kamus-dev.csv"), "/work/shared/data/eval/kamus-dev.csv"]);
 const kamusPath =
   args.kamus ??
   firstExisting([
@@ -56,7 +57,10 @@ rows.push(["  tuning half (odd rows)", evaluate(full, tune)]);
 rows.push(["  check half (even rows)", evaluate(full, check)]);
 rows.push(["  without concepts", evaluate(matcherRanker(kamus, { conceptScale: 0 }), cases)]);
 rows.push(["  without typo repair", evaluate(matcherRanker(kamus, { fuzzy: false }), cases)]);
-rows.push(["  without scope cues", evaluate(matcherRanker(kamus, { nothingFits: { ...defaultNothingFits, cueScore: 0 } }), cases)]);
+rows.push([
+  "  without scope cues",
+  evaluate(matcherRanker(kamus, { nothingFits: { ...defaultNothingFits, cueScore: 0 } }), cases),
+]);
 rows.push(["  without activity modes", evaluate(matcherRanker(kamus, { modes: false }), cases)]);
 rows.push(["  without requirement fit", evaluate(matcherRanker(kamus, { fit: { meet: 0, break: 0 } }), cases)]);
 rows.push(["  without nothing-fits", evaluate(matcherRanker(kamus, { nothingFits: false }), cases)]);
@@ -81,7 +85,13 @@ const cpuMs = () => {
  */
 function timing(entries: KamusDoc[]) {
   const runs: Record<"buildCold" | "buildCpu" | "buildWarm" | "firstP99" | "p50" | "p99" | "p99Cpu", number[]> = {
-    buildCold: [], buildCpu: [], buildWarm: [], firstP99: [], p50: [], p99: [], p99Cpu: [],
+    buildCold: [],
+    buildCpu: [],
+    buildWarm: [],
+    firstP99: [],
+    p50: [],
+    p99: [],
+    p99Cpu: [],
   };
   for (let run = 0; run < 3; run++) {
     const analyzer = new Analyzer(defaultLanguageData());
@@ -129,17 +139,28 @@ const small = timing(kamus);
 const large = timing(syntheticKamus(kamus, 3000));
 
 const fitting = cases.filter((c) => c.acceptable.length).length;
-console.log(`eval: ${basename(evalPath)} (${fitting} fitting, ${cases.length - fitting} NONE)   kamus: ${basename(kamusPath)} (${kamus.length} entries)`);
+console.log(
+  `eval: ${basename(evalPath)} (${fitting} fitting, ${cases.length - fitting} NONE)   kamus: ${basename(kamusPath)} (${kamus.length} entries)`,
+);
 console.log("");
 console.log(`${"".padEnd(28)}  top-1    top-3    top-5  NONE rec  false NONE`);
 for (const [name, m] of rows) {
-  console.log(`${name.padEnd(28)}${pct(m.top1)}  ${pct(m.top3)}  ${pct(m.top5)}  ${pct(m.noneRecall)}    ${pct(m.falseNone)}`);
+  console.log(
+    `${name.padEnd(28)}${pct(m.top1)}  ${pct(m.top3)}  ${pct(m.top5)}  ${pct(m.noneRecall)}    ${pct(m.falseNone)}`,
+  );
 }
-console.log(`${"top-3 ratio matcher/baseline".padEnd(28)}${(fullMetrics.top3 / baseMetrics.top3).toFixed(2).padStart(7)}x`);
+console.log(
+  `${"top-3 ratio matcher/baseline".padEnd(28)}${(fullMetrics.top3 / baseMetrics.top3).toFixed(2).padStart(7)}x`,
+);
 console.log("");
-console.log(`once per process: language data read ${languageMs.toFixed(0)} ms, analyser compiled ${analyzerMs.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+console.log(
+  `once per process: language data read ${languageMs.toFixed(0)} ms, analyser compiled ${analyzerMs.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+);
 console.log(`${"".padEnd(20)}entries  build cold (cpu)     build warm  query p50  query p99 (cpu)     first-pass p99`);
-for (const [name, r, n] of [["real kamus", small, kamus.length], ["generated kamus", large, 3000]] as const) {
+for (const [name, r, n] of [
+  ["real kamus", small, kamus.length],
+  ["generated kamus", large, 3000],
+] as const) {
   const ms = (x: number) => `${x.toFixed(x < 10 ? 3 : 1)} ms`;
   console.log(
     `${name.padEnd(20)}${String(n).padStart(7)}  ${`${ms(r.buildCold)} (${ms(r.buildCpu)})`.padEnd(19)}  ${ms(r.buildWarm).padStart(10)}  ${ms(r.p50).padStart(9)}  ${`${ms(r.p99)} (${ms(r.p99Cpu)})`.padEnd(18)}  ${ms(r.firstP99).padStart(14)}`,

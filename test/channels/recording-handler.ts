@@ -25,7 +25,10 @@ export class RecordingHandler implements InboundHandler {
   async nth(n: number, timeoutMs = 5000): Promise<InboundMessage> {
     if (this.received.length < n) {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${this.received.length} of ${n} messages arrived`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`only ${this.received.length} of ${n} messages arrived`)),
+          timeoutMs,
+        );
         this.waiters.push({ count: n, resolve: () => (clearTimeout(timer), resolve()) });
       });
     }

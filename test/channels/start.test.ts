@@ -21,7 +21,10 @@ afterEach(async () => {
 it("starts nothing when no channel is configured", async () => {
   store = await freshSqlite();
   channels = startChannels({
-    config: { telegram: { apiRoot: "http://127.0.0.1:9" }, whatsapp: { enabled: false, authDir: "x", chromiumPath: "x", maxPerMinute: 40 } },
+    config: {
+      telegram: { apiRoot: "http://127.0.0.1:9" },
+      whatsapp: { enabled: false, authDir: "x", chromiumPath: "x", maxPerMinute: 40 },
+    },
     host: new RecordingHandler(),
     store,
     logger: pino({ level: "silent" }),
@@ -38,9 +41,14 @@ it("starts Telegram and WhatsApp and delivers pending replies on both", async ()
     { channel: "telegram", chatId: "42", text: "balasan telegram" },
     { channel: "whatsapp", chatId: "6281@c.us", text: "balasan whatsapp" },
   ];
-  await store.db.outboxMessage.createMany({ data: pending.map((m) => ({ channel: m.channel, chatId: m.chatId, payload: JSON.stringify(m) })) });
+  await store.db.outboxMessage.createMany({
+    data: pending.map((m) => ({ channel: m.channel, chatId: m.chatId, payload: JSON.stringify(m) })),
+  });
   channels = startChannels({
-    config: { telegram: { token: TOKEN, apiRoot: api.url }, whatsapp: { enabled: true, authDir: "x", chromiumPath: "x", maxPerMinute: 40 } },
+    config: {
+      telegram: { token: TOKEN, apiRoot: api.url },
+      whatsapp: { enabled: true, authDir: "x", chromiumPath: "x", maxPerMinute: 40 },
+    },
     host: new RecordingHandler(),
     store,
     logger: pino({ level: "silent" }),
@@ -58,7 +66,10 @@ it("delivers a Telegram group answer through the outbox", async () => {
   api = await new FakeBotApi().start();
   store = await freshSqlite();
   channels = startChannels({
-    config: { telegram: { token: TOKEN, apiRoot: api.url }, whatsapp: { enabled: false, authDir: "x", chromiumPath: "x", maxPerMinute: 40 } },
+    config: {
+      telegram: { token: TOKEN, apiRoot: api.url },
+      whatsapp: { enabled: false, authDir: "x", chromiumPath: "x", maxPerMinute: 40 },
+    },
     host: new RecordingHandler(),
     store,
     logger: pino({ level: "silent" }),
@@ -68,6 +79,9 @@ it("delivers a Telegram group answer through the outbox", async () => {
   api.push(textUpdate(user(42, "Siti"), "/usul", group));
   const sent = await api.waitFor("sendMessage", (b) => b.chat_id === String(group.id));
   expect(sent.body.reply_markup.inline_keyboard[0][0].url).toContain("?start=usul");
-  for (let i = 0; i < 100 && (await store.db.outboxMessage.count({ where: { status: "SENT" } })) === 0; i++) await new Promise((r) => setTimeout(r, 20));
-  expect(await store.db.outboxMessage.findMany({ select: { chatId: true, status: true } })).toEqual([{ chatId: String(group.id), status: "SENT" }]);
+  for (let i = 0; i < 100 && (await store.db.outboxMessage.count({ where: { status: "SENT" } })) === 0; i++)
+    await new Promise((r) => setTimeout(r, 20));
+  expect(await store.db.outboxMessage.findMany({ select: { chatId: true, status: true } })).toEqual([
+    { chatId: String(group.id), status: "SENT" },
+  ]);
 });

@@ -24,9 +24,15 @@ describe("channel texts", () => {
 
 describe("numbered options as text", () => {
   it("appends the options, once", () => {
-    expect(renderText({ text: "Setuju?", options: [{ key: "1", label: "Setuju" }, { key: "2", label: "Tidak setuju" }] })).toBe(
-      "Setuju?\n\n1. Setuju\n2. Tidak setuju",
-    );
+    expect(
+      renderText({
+        text: "Setuju?",
+        options: [
+          { key: "1", label: "Setuju" },
+          { key: "2", label: "Tidak setuju" },
+        ],
+      }),
+    ).toBe("Setuju?\n\n1. Setuju\n2. Tidak setuju");
     expect(renderText({ text: "Pilih:\n1. Ya", options: [{ key: "1", label: "Ya" }] })).toBe("Pilih:\n1. Ya");
     expect(renderText({ text: "Halo" })).toBe("Halo");
   });

@@ -12,7 +12,10 @@ interface Line {
 }
 
 function lines(stdout: string): Line[] {
-  return stdout.trim().split("\n").map((l) => JSON.parse(l) as Line);
+  return stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Line);
 }
 
 describe("musrenbang match --kamus FILE", () => {
@@ -22,7 +25,11 @@ describe("musrenbang match --kamus FILE", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const out = lines(stdout);
-    expect(out.map((l) => l.text)).toEqual(["lampu jalan di gang kami mati, gelap", "tong sampah 20 unit", "hp saya rusak minta ganti"]);
+    expect(out.map((l) => l.text)).toEqual([
+      "lampu jalan di gang kami mati, gelap",
+      "tong sampah 20 unit",
+      "hp saya rusak minta ganti",
+    ]);
     expect(out[0]!.matches).toHaveLength(3);
     expect(out[0]!.matches[0]!.nama).toMatch(/^PJU/);
     expect(Object.keys(out[0]!.matches[0]!).sort()).toEqual(["kode", "nama", "score"]);
@@ -42,7 +49,11 @@ describe("musrenbang match --kamus FILE", () => {
 
   it("keeps an empty line as an input with no match", async () => {
     const { stdout } = await runCli(["match", "--kamus", malangKamusPath], { input: "PJU\n\nrabat beton" });
-    expect(lines(stdout).map((l) => [l.text, l.matches.length > 0])).toEqual([["PJU", true], ["", false], ["rabat beton", true]]);
+    expect(lines(stdout).map((l) => [l.text, l.matches.length > 0])).toEqual([
+      ["PJU", true],
+      ["", false],
+      ["rabat beton", true],
+    ]);
   });
 
   it("explains bad input in one line and exits non-zero", async () => {
@@ -62,7 +73,10 @@ describe("musrenbang match (database)", () => {
     await writeKamus(store, await malangEntries());
     await addLearnedPhrase(store.db, { kode: "MLG23-234", phrase: "odong odong" });
     await store.db.$disconnect();
-    const { code, stdout, stderr } = await runCli(["match", "--top", "1"], { databaseUrl: store.url, input: "minta odong-odong buat anak-anak\n" });
+    const { code, stdout, stderr } = await runCli(["match", "--top", "1"], {
+      databaseUrl: store.url,
+      input: "minta odong-odong buat anak-anak\n",
+    });
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(lines(stdout)[0]!.matches.map((m) => m.kode)).toEqual(["MLG23-234"]);

@@ -9,7 +9,9 @@ let store: Store;
 beforeAll(async () => {
   store = await freshSqlite();
   await store.db.district.create({ data: { code: "3216010", name: "Setu", searchName: "setu" } });
-  await store.db.village.create({ data: { code: "3216010001", name: "Ragemanunggal", searchName: "ragemanunggal", districtCode: "3216010" } });
+  await store.db.village.create({
+    data: { code: "3216010001", name: "Ragemanunggal", searchName: "ragemanunggal", districtCode: "3216010" },
+  });
   await store.db.$disconnect();
 });
 
@@ -37,21 +39,36 @@ describe("musrenbang officer add", () => {
   });
 
   it("refuses a duplicate username, an unknown region and a missing region", async () => {
-    const dup = await runCli(["officer", "add", "operator.rage", "--role", "admin"], { databaseUrl: store.url, input: "password123\n" });
+    const dup = await runCli(["officer", "add", "operator.rage", "--role", "admin"], {
+      databaseUrl: store.url,
+      input: "password123\n",
+    });
     expect(dup.code).not.toBe(0);
     expect(dup.stderr).toContain("already exists");
-    const unknown = await runCli(["officer", "add", "camat", "--role", "district", "--region", "3216999"], { databaseUrl: store.url, input: "password123\n" });
+    const unknown = await runCli(["officer", "add", "camat", "--role", "district", "--region", "3216999"], {
+      databaseUrl: store.url,
+      input: "password123\n",
+    });
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain("3216999");
-    const missing = await runCli(["officer", "add", "camat", "--role", "district"], { databaseUrl: store.url, input: "password123\n" });
+    const missing = await runCli(["officer", "add", "camat", "--role", "district"], {
+      databaseUrl: store.url,
+      input: "password123\n",
+    });
     expect(missing.stderr).toContain("--region is required");
     expect(await officer("camat")).toBeNull();
   });
 
   it("refuses a short password and an unknown role", async () => {
-    const short = await runCli(["officer", "add", "bappeda", "--role", "admin"], { databaseUrl: store.url, input: "abc\n" });
+    const short = await runCli(["officer", "add", "bappeda", "--role", "admin"], {
+      databaseUrl: store.url,
+      input: "abc\n",
+    });
     expect(short.stderr).toContain("at least 8");
-    const role = await runCli(["officer", "add", "bappeda", "--role", "bupati"], { databaseUrl: store.url, input: "password123\n" });
+    const role = await runCli(["officer", "add", "bappeda", "--role", "bupati"], {
+      databaseUrl: store.url,
+      input: "password123\n",
+    });
     expect(role.code).not.toBe(0);
     expect(role.stderr).toContain("admin, district, village");
   });

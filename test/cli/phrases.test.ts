@@ -21,7 +21,9 @@ describe("musrenbang phrases", () => {
     expect(again.stdout).toMatch(/already has this phrase \(id 1\)/);
 
     const list = await runCli(["phrases", "list", "--kode", "MLG23-231"], { databaseUrl });
-    expect(JSON.parse(list.stdout)).toMatchObject([{ id: 1, kode: "MLG23-231", phrase: "bak runtah", source: "officer", createdBy: "admin" }]);
+    expect(JSON.parse(list.stdout)).toMatchObject([
+      { id: 1, kode: "MLG23-231", phrase: "bak runtah", source: "officer", createdBy: "admin" },
+    ]);
     const csv = await runCli(["phrases", "list", "--format", "csv"], { databaseUrl });
     expect(csv.stdout).toMatch(/id,kode,phrase,source,createdBy,createdAt/);
 
@@ -32,7 +34,12 @@ describe("musrenbang phrases", () => {
 
   it("explains mistakes in one line and exits non-zero", async () => {
     const databaseUrl = await database();
-    for (const args of [["phrases", "add", "NOPE", "apa"], ["phrases", "remove", "99"], ["phrases", "remove", "x"], ["phrases", "list", "--format", "xml"]]) {
+    for (const args of [
+      ["phrases", "add", "NOPE", "apa"],
+      ["phrases", "remove", "99"],
+      ["phrases", "remove", "x"],
+      ["phrases", "list", "--format", "xml"],
+    ]) {
       const r = await runCli(args, { databaseUrl });
       expect(r.code, args.join(" ")).not.toBe(0);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);

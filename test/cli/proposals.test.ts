@@ -11,22 +11,53 @@ beforeAll(async () => {
   store = await freshSqlite();
   const { db } = store;
   await db.district.create({ data: { code: "3216010", name: "Setu", searchName: "setu" } });
-  await db.village.create({ data: { code: "3216010001", name: "Ragemanunggal", searchName: "ragemanunggal", districtCode: "3216010" } });
-  await db.village.create({ data: { code: "3216010002", name: "Muktijaya", searchName: "muktijaya", districtCode: "3216010" } });
+  await db.village.create({
+    data: { code: "3216010001", name: "Ragemanunggal", searchName: "ragemanunggal", districtCode: "3216010" },
+  });
+  await db.village.create({
+    data: { code: "3216010002", name: "Muktijaya", searchName: "muktijaya", districtCode: "3216010" },
+  });
   const entry = await db.kamusEntry.create({
-    data: { kode: "MLG23-064", nama: "Rabat Beton", agency: "Dinas PUPR", unit: "m²", unitPrice: 350000, searchText: "rabat beton" },
+    data: {
+      kode: "MLG23-064",
+      nama: "Rabat Beton",
+      agency: "Dinas PUPR",
+      unit: "m²",
+      unitPrice: 350000,
+      searchText: "rabat beton",
+    },
   });
   await db.resident.create({ data: { id: "r1" } });
   await db.proposal.create({
     data: {
-      code: "U26-7K3Q", villageCode: "3216010001", rt: "03", rw: "05", address: "Gang Mawar", problem: "Gang becek kalau hujan",
-      activity: "Rabat beton", kamusEntryId: entry.id, volume: 300, unit: "m²", estimatedCost: 105_000_000,
-      beneficiaries: 120, channel: "whatsapp", searchText: "gang becek", proposerId: "r1",
+      code: "U26-7K3Q",
+      villageCode: "3216010001",
+      rt: "03",
+      rw: "05",
+      address: "Gang Mawar",
+      problem: "Gang becek kalau hujan",
+      activity: "Rabat beton",
+      kamusEntryId: entry.id,
+      volume: 300,
+      unit: "m²",
+      estimatedCost: 105_000_000,
+      beneficiaries: 120,
+      channel: "whatsapp",
+      searchText: "gang becek",
+      proposerId: "r1",
       supports: { create: [{ residentId: "r1" }] },
     },
   });
   await db.proposal.create({
-    data: { code: "U26-AB2C", status: "DITOLAK", villageCode: "3216010002", problem: "Lampu jalan mati", kamusNoMatch: true, channel: "telegram", searchText: "lampu" },
+    data: {
+      code: "U26-AB2C",
+      status: "DITOLAK",
+      villageCode: "3216010002",
+      problem: "Lampu jalan mati",
+      kamusNoMatch: true,
+      channel: "telegram",
+      searchText: "lampu",
+    },
   });
   await db.$disconnect();
 });
@@ -41,9 +72,13 @@ describe("musrenbang proposals", () => {
       status: "DIAJUKAN",
       village: { kode: "3216010001", nama: "Ragemanunggal" },
       district: { kode: "3216010", nama: "Setu" },
-      rt: "03", rw: "05",
+      rt: "03",
+      rw: "05",
       kamus: { kode: "MLG23-064", nama: "Rabat Beton", agency: "Dinas PUPR", satuan: "m²", harga_satuan: 350000 },
-      volume: 300, estimated_cost: 105000000, supporters: 1, channel: "whatsapp",
+      volume: 300,
+      estimated_cost: 105000000,
+      supporters: 1,
+      channel: "whatsapp",
     });
     expect(list[1].kamus).toBeNull();
   });
@@ -60,7 +95,12 @@ describe("musrenbang proposals", () => {
     expect(r.stdout.startsWith("\uFEFF")).toBe(true);
     const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ code: "U26-7K3Q", village_nama: "Ragemanunggal", kamus_satuan: "m²", estimated_cost: "105000000" });
+    expect(rows[0]).toMatchObject({
+      code: "U26-7K3Q",
+      village_nama: "Ragemanunggal",
+      kamus_satuan: "m²",
+      estimated_cost: "105000000",
+    });
   });
 
   it("writes an XLSX workbook to --out", async () => {

@@ -44,7 +44,10 @@ export function parseTranscript(file: string): Transcript {
       if ((m = /^@config\s+(\w+)=(\d+)$/.exec(s))) config[m[1]!] = Number(m[2]);
       else if ((m = /^warga(?:@(\w+))?(?:\[([^\]]*)\])?:\s?(.*)$/.exec(s))) {
         const attrs: Record<string, string> = {};
-        for (const part of (m[2] ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+        for (const part of (m[2] ?? "")
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean)) {
           const [k, v] = part.split("=");
           attrs[k!] = v ?? "";
         }
@@ -120,7 +123,12 @@ export async function runTranscript(t: Transcript): Promise<void> {
             .replace(/\{panjang:(\d+)\}/g, (_, n: string) => "a".repeat(Number(n)));
           const a = step.attrs ?? {};
           const msg: Partial<InboundMessage> = { kind: "text", text };
-          if ("foto" in a) Object.assign(msg, { kind: "photo", text: undefined, media: { mimeType: "image/jpeg", data: new TextEncoder().encode(`foto ${text}`) } });
+          if ("foto" in a)
+            Object.assign(msg, {
+              kind: "photo",
+              text: undefined,
+              media: { mimeType: "image/jpeg", data: new TextEncoder().encode(`foto ${text}`) },
+            });
           if ("suara" in a) Object.assign(msg, { kind: "voice", text: undefined });
           if ("stiker" in a) Object.assign(msg, { kind: "sticker", text: undefined });
           if ("lokasi" in a) {

@@ -6,7 +6,9 @@ import { describe, it } from "vitest";
 import { parseTranscript, runTranscript } from "./transcript.ts";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 
 describe("conversation transcripts", () => {
   it.each(files)("%s", async (file) => {

@@ -50,8 +50,13 @@ export class MemoryLookups implements Lookups {
     for (const e of effects) {
       if (e.type === "createProposal") {
         this.proposals.push({
-          code: e.proposal.code, status: "DIAJUKAN", title: e.proposal.problem, villageName: "-", supporters: 0,
-          proposerId: e.proposal.residentId, createdAt: e.proposal.createdAt,
+          code: e.proposal.code,
+          status: "DIAJUKAN",
+          title: e.proposal.problem,
+          villageName: "-",
+          supporters: 0,
+          proposerId: e.proposal.residentId,
+          createdAt: e.proposal.createdAt,
         });
       }
     }
@@ -59,7 +64,9 @@ export class MemoryLookups implements Lookups {
 }
 
 /** A context for pure engine tests. */
-export async function engineContext(now = new Date("2026-03-02T02:00:00Z")): Promise<TurnContext & { lookups: MemoryLookups }> {
+export async function engineContext(
+  now = new Date("2026-03-02T02:00:00Z"),
+): Promise<TurnContext & { lookups: MemoryLookups }> {
   const world = await sampleWorld();
   return {
     now,

@@ -17,7 +17,9 @@ describe("learnablePhrase", () => {
   });
 
   it("leaves a message without place or size as it is", () => {
-    expect(learnablePhrase("gang kami becek kalau hujan, minta dicor")).toBe("gang kami becek kalau hujan, minta dicor");
+    expect(learnablePhrase("gang kami becek kalau hujan, minta dicor")).toBe(
+      "gang kami becek kalau hujan, minta dicor",
+    );
   });
 
   it("is empty when the message only said where", () => {

@@ -8,13 +8,29 @@ describe("conversation state", () => {
   });
 
   it("upgrades version 1 with a draft to a resumable draft", () => {
-    const v1 = { version: 1, step: "ask_volume", consented: true, residentId: "R9", name: "Ani", draft: { villageCode: "3216010001", problem: "jalan rusak" } };
+    const v1 = {
+      version: 1,
+      step: "ask_volume",
+      consented: true,
+      residentId: "R9",
+      name: "Ani",
+      draft: { villageCode: "3216010001", problem: "jalan rusak" },
+    };
     const s = upgradeState(v1);
-    expect(s).toMatchObject({ version: 2, phase: "resume", residentId: "R9", name: "Ani", draft: { villageCode: "3216010001", problem: "jalan rusak", photos: [] } });
+    expect(s).toMatchObject({
+      version: 2,
+      phase: "resume",
+      residentId: "R9",
+      name: "Ani",
+      draft: { villageCode: "3216010001", problem: "jalan rusak", photos: [] },
+    });
   });
 
   it("upgrades version 1 without consent to the consent question", () => {
-    expect(upgradeState({ version: 1, step: "start", consented: false })).toMatchObject({ version: 2, phase: "consent" });
+    expect(upgradeState({ version: 1, step: "start", consented: false })).toMatchObject({
+      version: 2,
+      phase: "consent",
+    });
   });
 
   it("starts afresh on garbage", () => {

@@ -36,7 +36,9 @@ describe("host", () => {
     );
     for (const r of results) expect(r.replies.length).toBeGreaterThan(0);
     expect(await bot.store.db.inboundMessage.count()).toBe(53);
-    const row = await bot.store.db.conversation.findUniqueOrThrow({ where: { channel_chatId: { channel: "web", chatId: "u1" } } });
+    const row = await bot.store.db.conversation.findUniqueOrThrow({
+      where: { channel_chatId: { channel: "web", chatId: "u1" } },
+    });
     const state = readState(row.state);
     // The last message was "sukamaju": the desa is set and the problem is asked.
     expect(bot.regions.byCode(state.draft!.villageCode!)?.name).toBe("Sukamaju");
@@ -79,12 +81,17 @@ describe("host", () => {
       ["web", "SENT"],
       ["telegram", "PENDING"],
     ]);
-    expect(JSON.parse(rows[1]!.payload)).toMatchObject({ channel: "telegram", chatId: "777", options: [{ key: "1" }, { key: "2" }] });
+    expect(JSON.parse(rows[1]!.payload)).toMatchObject({
+      channel: "telegram",
+      chatId: "777",
+      options: [{ key: "1" }, { key: "2" }],
+    });
   });
 
   it("limits messages per resident with one polite notice per window", async () => {
     bot = await startBot({ rateLimit: { max: 3, windowMs: 60_000 } });
-    const tg = (i: number) => bot!.host.handle({ channel: "telegram", chatId: "9", messageId: `r${i}`, kind: "text", text: "halo" });
+    const tg = (i: number) =>
+      bot!.host.handle({ channel: "telegram", chatId: "9", messageId: `r${i}`, kind: "text", text: "halo" });
     for (let i = 0; i < 3; i++) await tg(i);
     const notice = await tg(3);
     expect(notice.replies[0]!.text).toMatch(/terlalu banyak/);
@@ -107,7 +114,9 @@ describe("host effects", () => {
   it("stores the photo on disk, links it to the proposal and learns the resident's wording", async () => {
     bot = await startBot();
     await consented(bot, "u1");
-    await bot.send("u1", { text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2" });
+    await bot.send("u1", {
+      text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2",
+    });
     const offered = await bot.send("u1", { text: "1" });
     expect(offered.expecting).toBe("beneficiaries");
     await bot.send("u1", { text: "40" });
@@ -117,7 +126,10 @@ describe("host effects", () => {
     await bot.send("u1", { text: "Ani" });
     const done = await bot.send("u1", { text: "ya" });
     const code = /Kode usulan: (U26-\w{4})/.exec(done.replies[0]!.text)![1]!;
-    const p = await bot.store.db.proposal.findUniqueOrThrow({ where: { code }, include: { attachments: true, kamusEntry: true } });
+    const p = await bot.store.db.proposal.findUniqueOrThrow({
+      where: { code },
+      include: { attachments: true, kamusEntry: true },
+    });
     expect(p.attachments).toHaveLength(1);
     expect(p.attachments[0]).toMatchObject({ mimeType: "image/jpeg", size: 6 });
     const learned = await bot.store.db.learnedPhrase.findMany({ include: { kamusEntry: true } });
@@ -129,11 +141,20 @@ describe("host effects", () => {
   it("remembers the proposer name for the next proposal", async () => {
     bot = await startBot();
     await consented(bot, "u1");
-    const first = ["jalan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2", "1", "40", "lewati", "Ani", "ya"];
+    const first = [
+      "jalan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2",
+      "1",
+      "40",
+      "lewati",
+      "Ani",
+      "ya",
+    ];
     for (const t of first) await bot.send("u1", { text: t });
     await bot.send("u1", { text: "menu" });
     await bot.send("u1", { text: "1" });
-    let last = await bot.send("u1", { text: "saluran air di rt 4 rw 2 desa srimukti mampet, minta normalisasi saluran" });
+    let last = await bot.send("u1", {
+      text: "saluran air di rt 4 rw 2 desa srimukti mampet, minta normalisasi saluran",
+    });
     const answers: Record<string, string> = { kamus: "1", volume: "10", beneficiaries: "40", photo: "lewati" };
     for (let i = 0; i < 6 && last.expecting !== "confirm"; i++) {
       expect(last.expecting).not.toBe("name");
@@ -147,8 +168,17 @@ describe("host effects", () => {
 /** A consented web resident sends a whole proposal; returns its code. */
 async function submitProposal(b: Bot, chatId: string): Promise<string> {
   await consented(b, chatId);
-  let last = await b.send(chatId, { text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2" });
-  const answers: Record<string, string> = { kamus: "1", volume: "100", beneficiaries: "40", photo: "lewati", name: "Ani", confirm: "ya" };
+  let last = await b.send(chatId, {
+    text: "jalan lingkungan rt 1 rw 2 desa sukamaju rusak, minta dibangun rabat beton panjang 50 lebar 2",
+  });
+  const answers: Record<string, string> = {
+    kamus: "1",
+    volume: "100",
+    beneficiaries: "40",
+    photo: "lewati",
+    name: "Ani",
+    confirm: "ya",
+  };
   for (let i = 0; i < 8 && !last.replies.some((r) => /Kode usulan/.test(r.text)); i++) {
     last = await b.send(chatId, { text: answers[last.expecting ?? ""] ?? "1" });
   }
@@ -173,7 +203,9 @@ describe("status notifications", () => {
     expect(stopped.replies[0]!.text).toMatch(/tidak akan mengirim kabar usulan lagi sampai Bapak\/Ibu menulis kembali/);
 
     await changeProposalStatus(bot.store.db, { code, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
-    expect(await bot.store.db.outboxMessage.count({ where: { payload: { contains: `Kabar usulan ${code}` } } })).toBe(0);
+    expect(await bot.store.db.outboxMessage.count({ where: { payload: { contains: `Kabar usulan ${code}` } } })).toBe(
+      0,
+    );
     expect(await bot.store.db.proposalEvent.count({ where: { toStatus: "DIVERIFIKASI" } })).toBe(1);
     const back = await bot.send("w1", { text: "menu" });
     expect(back.replies.map((r) => r.text).join("\n")).not.toMatch(/Kabar usulan/);
@@ -187,7 +219,9 @@ describe("status notifications", () => {
 describe("cycle window", () => {
   it("refuses new proposals outside this year's cycle window and accepts them inside", async () => {
     bot = await startBot();
-    await bot.store.db.cycle.create({ data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") } });
+    await bot.store.db.cycle.create({
+      data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") },
+    });
     await consented(bot, "u1");
     const closed = await bot.send("u1", { text: "1" });
     expect(closed.replies[0]!.text).toMatch(/sudah ditutup pada 28 Februari 2026/);

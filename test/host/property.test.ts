@@ -10,8 +10,25 @@ beforeAll(async () => {
 afterAll(() => bot.close());
 
 const text = fc.oneof(
-  fc.constantFrom("halo", "1", "2", "ya", "tidak", "kembali", "batal", "menu", "status", "lewati", "ubah 2", "hapus data saya",
-    "sukamaju", "jalan rusak di rt 1 rw 2 desa srimukti minta rabat beton panjang 20 lebar 2", "Ani", "50", "dukung U26-2345"),
+  fc.constantFrom(
+    "halo",
+    "1",
+    "2",
+    "ya",
+    "tidak",
+    "kembali",
+    "batal",
+    "menu",
+    "status",
+    "lewati",
+    "ubah 2",
+    "hapus data saya",
+    "sukamaju",
+    "jalan rusak di rt 1 rw 2 desa srimukti minta rabat beton panjang 20 lebar 2",
+    "Ani",
+    "50",
+    "dukung U26-2345",
+  ),
   fc.string({ maxLength: 80 }),
 );
 

@@ -22,7 +22,10 @@ afterEach(async () => {
 /** A kamus file in the Jember format (no unit, no price) holding one new entry. */
 function kamusFile(): string {
   const path = join(testTmpDir, `kamus-perahu-${process.pid}.csv`);
-  writeFileSync(path, "id_kamus,nama_usulan,jenis_usulan,opd_pelaksana\n9001,Pengadaan Perahu Karet Evakuasi,USULAN NON FISIK,Badan Penanggulangan Bencana Daerah\n");
+  writeFileSync(
+    path,
+    "id_kamus,nama_usulan,jenis_usulan,opd_pelaksana\n9001,Pengadaan Perahu Karet Evakuasi,USULAN NON FISIK,Badan Penanggulangan Bencana Daerah\n",
+  );
   return path;
 }
 
@@ -47,7 +50,9 @@ it("offers a kamus entry imported while the bot runs, after the next check", asy
   expect(asked.expecting).toBe("activity");
   const offer = await bot.send("u1", { text: "minta perahu karet" });
   expect(offer.expecting).toBe("kamus");
-  expect(offer.replies.flatMap((r) => r.options ?? []).map((o) => o.label)[0]).toMatch(/^Pengadaan Perahu Karet Evakuasi/);
+  expect(offer.replies.flatMap((r) => r.options ?? []).map((o) => o.label)[0]).toMatch(
+    /^Pengadaan Perahu Karet Evakuasi/,
+  );
   expect(await watch.check()).toEqual({ kamus: false, regions: false }); // nothing changed since: nothing rebuilt
   expect(swaps).toHaveLength(1);
 });
@@ -57,7 +62,10 @@ it("reloads the region list after a wilayah import and the matcher after a learn
   watch = await watchReferenceData({ db: bot.store.db, logger, intervalMs: 0 });
   expect(watch.regions.byCode("3216010999")).toBeUndefined();
   const wilayah = join(testTmpDir, `wilayah-plus-${process.pid}.csv`);
-  writeFileSync(wilayah, "kode_kecamatan,nama_kecamatan,kode_desa,nama_desa\n3216010,Setu,3216010999,Sukabaru Makmur\n");
+  writeFileSync(
+    wilayah,
+    "kode_kecamatan,nama_kecamatan,kode_desa,nama_desa\n3216010,Setu,3216010999,Sukabaru Makmur\n",
+  );
   await importWilayahFile(bot.store, wilayah);
   expect(await watch.check()).toEqual({ kamus: false, regions: true });
   expect(watch.regions.byCode("3216010999")?.name).toBe("Sukabaru Makmur");
@@ -66,7 +74,11 @@ it("reloads the region list after a wilayah import and the matcher after a learn
   expect(watch.regions.size).toBe(1);
 
   const entry = await bot.store.db.kamusEntry.findFirstOrThrow({ orderBy: { kode: "asc" } });
-  const { record } = await addLearnedPhrase(bot.store.db, { kode: entry.kode, phrase: "kolam ikan warga", source: "officer" });
+  const { record } = await addLearnedPhrase(bot.store.db, {
+    kode: entry.kode,
+    phrase: "kolam ikan warga",
+    source: "officer",
+  });
   expect(await watch.check()).toEqual({ kamus: true, regions: false });
   await removeLearnedPhrase(bot.store.db, record.id);
   expect(await watch.check()).toEqual({ kamus: true, regions: false });

@@ -10,10 +10,21 @@ describe.each(storeCases())("host on $name", ({ open }) => {
     await seed(store);
     const bot = await startBot({ store });
     try {
-      const texts = ["halo", "1", "jalan lingkungan rt 3 rw 5 desa sukamaju rusak, minta dibangun rabat beton panjang 100 lebar 3"];
+      const texts = [
+        "halo",
+        "1",
+        "jalan lingkungan rt 3 rw 5 desa sukamaju rusak, minta dibangun rabat beton panjang 100 lebar 3",
+      ];
       let last = await bot.send("u1", { text: texts[0] });
       for (const t of texts.slice(1)) last = await bot.send("u1", { text: t });
-      const answers: Record<string, string> = { kamus: "1", volume: "100", beneficiaries: "80", photo: "lewati", name: "Ani", confirm: "ya" };
+      const answers: Record<string, string> = {
+        kamus: "1",
+        volume: "100",
+        beneficiaries: "80",
+        photo: "lewati",
+        name: "Ani",
+        confirm: "ya",
+      };
       for (let i = 0; i < 8 && !last.replies.some((r) => /Kode usulan/.test(r.text)); i++) {
         last = await bot.send("u1", { text: answers[last.expecting ?? ""] ?? "1" });
       }
@@ -29,8 +40,18 @@ describe.each(storeCases())("host on $name", ({ open }) => {
       const notified = await bot.send("u1", { text: "menu" });
       expect(notified.replies[0]!.text).toMatch(/Kabar usulan/);
       const again = await bot.send("u1", { text: "status", messageId: "same" });
-      expect(await bot.send("u1", { text: "status", messageId: "same" })).toEqual({ replies: [], expecting: again.expecting, duplicate: true });
-      const tg = await bot.host.handle({ channel: "telegram", chatId: "9", messageId: "t1", kind: "text", text: "halo" });
+      expect(await bot.send("u1", { text: "status", messageId: "same" })).toEqual({
+        replies: [],
+        expecting: again.expecting,
+        duplicate: true,
+      });
+      const tg = await bot.host.handle({
+        channel: "telegram",
+        chatId: "9",
+        messageId: "t1",
+        kind: "text",
+        text: "halo",
+      });
       expect(tg.expecting).toBe("consent");
       expect(await store.db.outboxMessage.count({ where: { channel: "telegram", status: "PENDING" } })).toBe(1);
     } finally {

@@ -8,7 +8,8 @@ import { startBot, type Bot } from "../host/harness.ts";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(executablePath);
-if (!haveChromium) console.log(`Browser test skipped: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+if (!haveChromium)
+  console.log(`Browser test skipped: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
 
 describe.skipIf(!haveChromium)("web chat page in a browser", () => {
   let bot: Bot;
@@ -27,7 +28,13 @@ describe.skipIf(!haveChromium)("web chat page in a browser", () => {
     });
     browser = await chromium.launch({
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     });
   });
 

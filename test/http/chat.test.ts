@@ -11,7 +11,11 @@ afterEach(async () => {
 });
 
 const post = (app: ReturnType<typeof chatRoutes>, body: unknown) =>
-  app.request("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  app.request("/api/chat", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("web chat API", () => {
   it("answers replies with options and what it expects next", async () => {
@@ -32,7 +36,8 @@ describe("web chat API", () => {
   it("takes a location pin and reports `location` when it is the next input", async () => {
     bot = await startBot();
     const app = chatRoutes(bot.host);
-    for (const text of ["halo", "1", "jalan lingkungan desa sukamaju rusak, minta dibangun rabat beton"]) await post(app, { userId: "w2", text });
+    for (const text of ["halo", "1", "jalan lingkungan desa sukamaju rusak, minta dibangun rabat beton"])
+      await post(app, { userId: "w2", text });
     const kamus = await (await post(app, { userId: "w2", text: "1" })).json();
     expect(kamus.expecting).toBe("location");
     const pin = await (await post(app, { userId: "w2", location: { latitude: -6.25, longitude: 107.15 } })).json();

@@ -22,19 +22,26 @@ describe("musrenbang import", () => {
     const databaseUrl = freshUrl();
     await runCli(["import", "kamus", samples.malang], { databaseUrl });
     const r = await runCli(["import", "kamus", samples.jember, "--replace"], { databaseUrl });
-    expect(r.stdout).toBe("Kamus: 62 entri (62 baru, 0 diperbarui, 0 tetap, 240 dinonaktifkan) dari kamus-jember-2017.csv\n");
+    expect(r.stdout).toBe(
+      "Kamus: 62 entri (62 baru, 0 diperbarui, 0 tetap, 240 dinonaktifkan) dari kamus-jember-2017.csv\n",
+    );
     const listed = await runCli(["kamus", "--format", "json"], { databaseUrl });
     expect(JSON.parse(listed.stdout)).toHaveLength(62);
   });
 
   it("fails on a blank name with one line naming file, line and column, and imports nothing", async () => {
     const databaseUrl = freshUrl();
-    const blank = writeTmp("kamus-jember-2017.csv", withLine(samples.jember, 5, (l) => l.replace(/^4,"[^"]*",/, "4,,")));
+    const blank = writeTmp(
+      "kamus-jember-2017.csv",
+      withLine(samples.jember, 5, (l) => l.replace(/^4,"[^"]*",/, "4,,")),
+    );
     const r = await runCli(["import", "kamus", blank], { databaseUrl });
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^musrenbang: kamus-jember-2017\.csv line 5, column nama_usulan: name is empty\. Nothing was imported/);
+    expect(r.stderr).toMatch(
+      /^musrenbang: kamus-jember-2017\.csv line 5, column nama_usulan: name is empty\. Nothing was imported/,
+    );
     const listed = await runCli(["kamus", "--format", "json"], { databaseUrl });
     expect(JSON.parse(listed.stdout)).toEqual([]);
   });
@@ -42,10 +49,16 @@ describe("musrenbang import", () => {
   it("imports an XLSX copy of the Malang kamus as the same 240 entries as the CSV", async () => {
     const [header, ...rows] = csvRows(samples.malang);
     const price = header!.indexOf("harga_satuan");
-    const xlsx = await writeXlsx("kamus-malang-2023.xlsx", [header!, ...rows.map((row) => row.map((v, i) => (i === price ? Number(v) : v)))]);
+    const xlsx = await writeXlsx("kamus-malang-2023.xlsx", [
+      header!,
+      ...rows.map((row) => row.map((v, i) => (i === price ? Number(v) : v))),
+    ]);
     const fromCsv = freshUrl();
     const fromXlsx = freshUrl();
-    expect(await runCli(["import", "kamus", samples.malang], { databaseUrl: fromCsv })).toMatchObject({ code: 0, stderr: "" });
+    expect(await runCli(["import", "kamus", samples.malang], { databaseUrl: fromCsv })).toMatchObject({
+      code: 0,
+      stderr: "",
+    });
     const r = await runCli(["import", "kamus", xlsx], { databaseUrl: fromXlsx });
     expect(r.stdout).toBe("Kamus: 240 entri (240 baru, 0 diperbarui, 0 tetap) dari kamus-malang-2023.xlsx\n");
     const list = async (databaseUrl: string) => (await runCli(["kamus", "--format", "json"], { databaseUrl })).stdout;
@@ -55,7 +68,9 @@ describe("musrenbang import", () => {
   it("says so when the file does not exist", async () => {
     const r = await runCli(["import", "kamus", "tidak-ada.csv"], { databaseUrl: freshUrl() });
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/^musrenbang: tidak-ada\.csv: file not found \(looked for .*tidak-ada\.csv\); check the path/);
+    expect(r.stderr).toMatch(
+      /^musrenbang: tidak-ada\.csv: file not found \(looked for .*tidak-ada\.csv\); check the path/,
+    );
   });
 
   it("imports the region list", async () => {
@@ -67,9 +82,13 @@ describe("musrenbang import", () => {
   });
 
   it("shows progress on stderr for a file over 1,000 rows", async () => {
-    const r = await runCli(["import", "kamus", writeTmp("besar.csv", generatedKamus(1200))], { databaseUrl: freshUrl() });
+    const r = await runCli(["import", "kamus", writeTmp("besar.csv", generatedKamus(1200))], {
+      databaseUrl: freshUrl(),
+    });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("Kamus: 500/1200 baris diproses\nKamus: 1000/1200 baris diproses\nKamus: 1200/1200 baris diproses\n");
+    expect(r.stderr).toBe(
+      "Kamus: 500/1200 baris diproses\nKamus: 1000/1200 baris diproses\nKamus: 1200/1200 baris diproses\n",
+    );
     expect(r.stdout).toBe("Kamus: 1200 entri (1200 baru, 0 diperbarui, 0 tetap) dari besar.csv\n");
   });
 });

@@ -42,7 +42,10 @@ export function editLine(text: string, line: number, edit: (line: string) => str
 
 /** The message of the ImportError that `work` must fail with. */
 export async function importFailure(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect((error as Error | undefined)?.name).toBe("ImportError");
   return (error as Error).message;
 }

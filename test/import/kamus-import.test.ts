@@ -22,11 +22,29 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
   });
 
   it("imports Jember's 62 entries, and again leaves 62 with nothing created", async () => {
-    expect(await importKamusFile(store, samples.jember)).toEqual({ created: 62, updated: 0, unchanged: 0, total: 62, deactivated: 0 });
-    expect(await importKamusFile(store, samples.jember)).toEqual({ created: 0, updated: 0, unchanged: 62, total: 62, deactivated: 0 });
+    expect(await importKamusFile(store, samples.jember)).toEqual({
+      created: 62,
+      updated: 0,
+      unchanged: 0,
+      total: 62,
+      deactivated: 0,
+    });
+    expect(await importKamusFile(store, samples.jember)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 62,
+      total: 62,
+      deactivated: 0,
+    });
     expect(await store.db.kamusEntry.count()).toBe(62);
     const taman = await store.db.kamusEntry.findUniqueOrThrow({ where: { kode: "1" } });
-    expect(taman).toMatchObject({ nama: "Pembuatan Taman", kind: "USULAN FISIK", unit: null, unitPrice: null, active: true });
+    expect(taman).toMatchObject({
+      nama: "Pembuatan Taman",
+      kind: "USULAN FISIK",
+      unit: null,
+      unitPrice: null,
+      active: true,
+    });
     expect(taman.agency).toMatch(/^Dinas Perumahan Rakyat/);
     expect(taman.searchText).toBe(`pembuatan taman ${taman.agency!.toLowerCase()}`);
   });
@@ -35,22 +53,38 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     expect(await importKamusFile(store, samples.malang)).toMatchObject({ created: 240, total: 240 });
     const first = (await listKamus(store.db))[0];
     expect(first).toMatchObject({
-      kode: "MLG23-001", nama: "Rehab Sedang SD", perangkat_daerah: "Dinas Pendidikan dan Kebudayaan",
-      kode_sub_kegiatan: "1.01.02.2.01.08", satuan: "m²", harga_satuan: 2000000,
+      kode: "MLG23-001",
+      nama: "Rehab Sedang SD",
+      perangkat_daerah: "Dinas Pendidikan dan Kebudayaan",
+      kode_sub_kegiatan: "1.01.02.2.01.08",
+      satuan: "m²",
+      harga_satuan: 2000000,
     });
     expect(first!.persyaratan).toMatch(/^Syarat: 1\. Penilaian/);
   });
 
   it("updates a changed entry in place on re-import", async () => {
     await importKamusFile(store, samples.malang);
-    const changed = writeTmp("kamus-malang-2024.csv", withLine(samples.malang, 2, (l) => l.replace(",2000000,", ",2100000,")));
-    expect(await importKamusFile(store, changed)).toEqual({ created: 0, updated: 1, unchanged: 239, total: 240, deactivated: 0 });
+    const changed = writeTmp(
+      "kamus-malang-2024.csv",
+      withLine(samples.malang, 2, (l) => l.replace(",2000000,", ",2100000,")),
+    );
+    expect(await importKamusFile(store, changed)).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 239,
+      total: 240,
+      deactivated: 0,
+    });
     expect((await store.db.kamusEntry.findUniqueOrThrow({ where: { kode: "MLG23-001" } })).unitPrice).toBe(2100000);
   });
 
   it("with replace, switches off the entries a new kamus leaves out: residents are no longer offered them, old proposals keep them", async () => {
     await importKamusFile(store, samples.malang);
-    expect(await importKamusFile(store, samples.jember, { replace: true })).toMatchObject({ created: 62, deactivated: 240 });
+    expect(await importKamusFile(store, samples.jember, { replace: true })).toMatchObject({
+      created: 62,
+      deactivated: 240,
+    });
     const listed = await listKamus(store.db);
     expect(listed).toHaveLength(62);
     expect(listed.some((e) => e.kode.startsWith("MLG23-"))).toBe(false);
@@ -71,12 +105,21 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     expect(await readKamusFile(xlsx)).toEqual(await readKamusFile(samples.malang));
     expect(await importKamusFile(store, samples.malang)).toMatchObject({ created: 240 });
     const fromCsv = await snapshot(store);
-    expect(await importKamusFile(store, xlsx)).toEqual({ created: 0, updated: 0, unchanged: 240, total: 240, deactivated: 0 });
+    expect(await importKamusFile(store, xlsx)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 240,
+      total: 240,
+      deactivated: 0,
+    });
     expect(await snapshot(store)).toEqual(fromCsv);
   });
 
   it("refuses a file with a blank name, naming that line, and leaves an empty database empty", async () => {
-    const blank = writeTmp("kamus-jember-2017.csv", withLine(samples.jember, 5, (l) => l.replace(/^4,"[^"]*",/, "4,,")));
+    const blank = writeTmp(
+      "kamus-jember-2017.csv",
+      withLine(samples.jember, 5, (l) => l.replace(/^4,"[^"]*",/, "4,,")),
+    );
     const message = await importFailure(importKamusFile(store, blank));
     expect(message).toMatch(/^kamus-jember-2017\.csv line 5, column nama_usulan: name is empty\. Nothing was imported/);
     expect(await store.db.kamusEntry.count()).toBe(0);
@@ -103,20 +146,30 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
 
   it("reports a repeated kode, an unknown layout, and a price that is not a number", async () => {
     const repeated = writeTmp("dup.csv", "kode,nama\nA,Rabat\nB,Paving\nA,Drainase\n");
-    expect(await importFailure(importKamusFile(store, repeated))).toMatch(/^dup\.csv line 4, column kode: kode "A" is already used on line 2/);
+    expect(await importFailure(importKamusFile(store, repeated))).toMatch(
+      /^dup\.csv line 4, column kode: kode "A" is already used on line 2/,
+    );
     const unknown = writeTmp("other.csv", "nomor,judul\n1,Rabat\n");
     const message = await importFailure(importKamusFile(store, unknown));
-    expect(message).toMatch(/^other\.csv line 1: no name column among the headers \(nomor, judul\); expected .*nama_usulan.*giat_teks/);
+    expect(message).toMatch(
+      /^other\.csv line 1: no name column among the headers \(nomor, judul\); expected .*nama_usulan.*giat_teks/,
+    );
     const price = writeTmp("price.csv", "kode;nama;harga_satuan\nA;Rabat;350000\nB;Paving;Rp 1,2 juta\n");
-    expect(await importFailure(importKamusFile(store, price))).toMatch(/^price\.csv line 3, column harga_satuan: price "Rp 1,2 juta" is not a number/);
+    expect(await importFailure(importKamusFile(store, price))).toMatch(
+      /^price\.csv line 3, column harga_satuan: price "Rp 1,2 juta" is not a number/,
+    );
     expect(await store.db.kamusEntry.count()).toBe(0);
   });
 
   it("reads an Excel-style semicolon CSV with a BOM, CRLF and Indonesian prices", async () => {
-    const csv = "\uFEFFKode;Nama;Perangkat Daerah;Satuan;Harga Satuan\r\nA-1;Rabat beton;Dinas PUPR;m²;Rp 350.000,00\r\nA-2;Lampu, jalan;Dishub;titik;2.500.000\r\n";
+    const csv =
+      "\uFEFFKode;Nama;Perangkat Daerah;Satuan;Harga Satuan\r\nA-1;Rabat beton;Dinas PUPR;m²;Rp 350.000,00\r\nA-2;Lampu, jalan;Dishub;titik;2.500.000\r\n";
     expect(await importKamusFile(store, writeTmp("semicolon.csv", csv))).toMatchObject({ created: 2 });
     expect(await store.db.kamusEntry.findUniqueOrThrow({ where: { kode: "A-2" } })).toMatchObject({
-      nama: "Lampu, jalan", agency: "Dishub", unit: "titik", unitPrice: 2500000,
+      nama: "Lampu, jalan",
+      agency: "Dishub",
+      unit: "titik",
+      unitPrice: 2500000,
     });
   });
 
@@ -127,9 +180,15 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     ].join("\n");
     await importKamusFile(store, writeTmp("sipd.csv", csv));
     expect(await store.db.kamusEntry.findUniqueOrThrow({ where: { kode: "8812" } })).toMatchObject({
-      nama: "Pembangunan Drainase Lingkungan", unit: "m", unitPrice: 1250000, agencyCode: "1.03.0.00.0.00.01.0000",
-      agency: "Dinas Pekerjaan Umum dan Penataan Ruang", urusan: "URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUM",
-      program: "PROGRAM PENGELOLAAN SUMBER DAYA AIR", subKegiatanCode: "1.03.02.2.01.12", subKegiatan: "Pembangunan Saluran Drainase",
+      nama: "Pembangunan Drainase Lingkungan",
+      unit: "m",
+      unitPrice: 1250000,
+      agencyCode: "1.03.0.00.0.00.01.0000",
+      agency: "Dinas Pekerjaan Umum dan Penataan Ruang",
+      urusan: "URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUM",
+      program: "PROGRAM PENGELOLAAN SUMBER DAYA AIR",
+      subKegiatanCode: "1.03.02.2.01.12",
+      subKegiatan: "Pembangunan Saluran Drainase",
       kind: "Fisik",
     });
   });
@@ -141,8 +200,14 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
 
   it("reports progress every 500 rows for a file over 1,000 rows, and none for small files", async () => {
     const calls: [number, number][] = [];
-    await importKamusFile(store, writeTmp("big.csv", generatedKamus(1500)), { onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[500, 1500], [1000, 1500], [1500, 1500]]);
+    await importKamusFile(store, writeTmp("big.csv", generatedKamus(1500)), {
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(calls).toEqual([
+      [500, 1500],
+      [1000, 1500],
+      [1500, 1500],
+    ]);
     const small: unknown[] = [];
     await importKamusFile(store, samples.jember, { onProgress: (...args) => small.push(args) });
     expect(small).toEqual([]);
@@ -157,7 +222,9 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     const same = await timed(writeTmp("k3000.csv", generatedKamus(3000)));
     const update = await timed(writeTmp("k3000b.csv", generatedKamus(3000, " (revisi)")));
     expect([create.counts.created, same.counts.unchanged, update.counts.updated]).toEqual([3000, 3000, 3000]);
-    console.log(`${storeCase.name}: 3,000 rows created in ${create.ms} ms, unchanged in ${same.ms} ms, updated in ${update.ms} ms`);
+    console.log(
+      `${storeCase.name}: 3,000 rows created in ${create.ms} ms, unchanged in ${same.ms} ms, updated in ${update.ms} ms`,
+    );
     // Bounds with room for a busy CI machine; quiet, these take about 1 s, 0.1 s and 2.5 s (one UPDATE per changed row).
     expect(create.ms).toBeLessThan(10_000);
     expect(same.ms).toBeLessThan(3_000);

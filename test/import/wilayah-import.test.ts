@@ -27,15 +27,22 @@ describe.each(storeCases())("wilayah import on $name", (storeCase) => {
     expect(await store.db.district.count()).toBe(23);
     expect(await store.db.village.count()).toBe(187);
     expect(await store.db.village.findUniqueOrThrow({ where: { code: "3216010001" } })).toMatchObject({
-      name: "Ragemanunggal", searchName: "ragemanunggal", districtCode: "3216010",
+      name: "Ragemanunggal",
+      searchName: "ragemanunggal",
+      districtCode: "3216010",
     });
   });
 
   it("renames a desa in place on re-import", async () => {
     await importWilayahFile(store, samples.bekasi);
-    const renamed = writeTmp("wilayah.csv", withLine(samples.bekasi, 2, (l) => l.replace("Ragemanunggal", "Rage Manunggal")));
+    const renamed = writeTmp(
+      "wilayah.csv",
+      withLine(samples.bekasi, 2, (l) => l.replace("Ragemanunggal", "Rage Manunggal")),
+    );
     expect((await importWilayahFile(store, renamed)).villages).toMatchObject({ updated: 1, unchanged: 186 });
-    expect(await store.db.village.findUniqueOrThrow({ where: { code: "3216010001" } })).toMatchObject({ searchName: "rage manunggal" });
+    expect(await store.db.village.findUniqueOrThrow({ where: { code: "3216010001" } })).toMatchObject({
+      searchName: "rage manunggal",
+    });
   });
 
   it("with replace, switches off the desa a new list leaves out, so residents can no longer pick them", async () => {
@@ -62,22 +69,33 @@ describe.each(storeCases())("wilayah import on $name", (storeCase) => {
     expect(message).toContain('wilayah-bekasi.csv line 3, column kode_desa: desa code "32160100X2" must be 10 digits');
     expect(message).toContain("wilayah-bekasi.csv line 4, column kode_desa: desa code 3216020");
     expect(message).toContain("does not start with its kecamatan code 3216010");
-    expect(message).toContain('wilayah-bekasi.csv line 5, column nama_kecamatan: kecamatan 3216010 is named "Setu" on line 2');
+    expect(message).toContain(
+      'wilayah-bekasi.csv line 5, column nama_kecamatan: kecamatan 3216010 is named "Setu" on line 2',
+    );
     expect(await store.db.village.count()).toBe(187);
     expect(await store.db.district.findUniqueOrThrow({ where: { code: "3216010" } })).toMatchObject({ name: "Setu" });
   });
 
   it("reports a repeated desa and an unknown layout", async () => {
-    const repeated = writeTmp("w.csv", "kode_kecamatan,nama_kecamatan,kode_desa,nama_desa\n3216010,Setu,3216010001,A\n3216010,Setu,3216010001,B\n");
-    expect(await importFailure(importWilayahFile(store, repeated))).toMatch(/^w\.csv line 3, column kode_desa: desa code 3216010001 is already used on line 2/);
+    const repeated = writeTmp(
+      "w.csv",
+      "kode_kecamatan,nama_kecamatan,kode_desa,nama_desa\n3216010,Setu,3216010001,A\n3216010,Setu,3216010001,B\n",
+    );
+    expect(await importFailure(importWilayahFile(store, repeated))).toMatch(
+      /^w\.csv line 3, column kode_desa: desa code 3216010001 is already used on line 2/,
+    );
     const unknown = writeTmp("u.csv", "provinsi,kota\nJawa Barat,Bekasi\n");
-    expect(await importFailure(importWilayahFile(store, unknown))).toMatch(/^u\.csv line 1: unknown region-list headers \(provinsi, kota\); expected kode_kecamatan/);
+    expect(await importFailure(importWilayahFile(store, unknown))).toMatch(
+      /^u\.csv line 1: unknown region-list headers \(provinsi, kota\); expected kode_kecamatan/,
+    );
     expect(await store.db.district.count()).toBe(0);
   });
 
   it("takes the common alternative headers and a kode/nama/level list with provinsi and kabupaten rows", async () => {
     const alt = writeTmp("alt.csv", "Kode Kec;Kecamatan;Kode Desa;Desa\n3216010;Setu;3216010001;Ragemanunggal\n");
-    expect((await readWilayahFile(alt)).villages).toEqual([{ code: "3216010001", name: "Ragemanunggal", districtCode: "3216010" }]);
+    expect((await readWilayahFile(alt)).villages).toEqual([
+      { code: "3216010001", name: "Ragemanunggal", districtCode: "3216010" },
+    ]);
     const flat = await writeXlsx("bps.xlsx", [
       ["kode", "nama", "level"],
       ["32", "JAWA BARAT", "provinsi"],
@@ -90,6 +108,8 @@ describe.each(storeCases())("wilayah import on $name", (storeCase) => {
     const orphan = writeTmp("o.csv", "kode,nama\n3216010,Setu\n3216020001,Sukatani\n32160100,Salah\n");
     const message = await importFailure(readWilayahFile(orphan));
     expect(message).toContain("o.csv line 3: kecamatan 3216020 of desa 3216020001 is not in the file");
-    expect(message).toContain('o.csv line 4, column kode: code "32160100" must be 7 digits (kecamatan) or 10 digits (desa)');
+    expect(message).toContain(
+      'o.csv line 4, column kode: code "32160100" must be 7 digits (kecamatan) or 10 digits (desa)',
+    );
   });
 });

@@ -21,7 +21,10 @@ describe("language data under intents/", () => {
   });
 
   it("names the file and the path of a mistake", () => {
-    const dir = copyWith("kamus/concepts.yaml", "version: 1\nconcepts:\n  - name: x\n    when: [banjir]\n    suggest: []\n");
+    const dir = copyWith(
+      "kamus/concepts.yaml",
+      "version: 1\nconcepts:\n  - name: x\n    when: [banjir]\n    suggest: []\n",
+    );
     expect(() => loadLanguageData(dir)).toThrow(/concepts\.yaml: concepts\.0\.suggest: /);
   });
 

@@ -15,7 +15,9 @@ describe("normalizeText", () => {
   });
 
   it("keeps 'kali' as 'times' after a count and 'sma' as the school next to school words", () => {
-    expect(normalizeText("sudah dua kali diusulkan, beberapa kali banjir")).toBe("sudah 2 kali diusulkan beberapa kali banjir");
+    expect(normalizeText("sudah dua kali diusulkan, beberapa kali banjir")).toBe(
+      "sudah 2 kali diusulkan beberapa kali banjir",
+    );
     expect(normalizeText("sampah dibuang ke kali")).toBe("sampah dibuang ke sungai");
     expect(normalizeText("lulusan SMA nganggur, rapat sma pak RT")).toBe("lulusan sma nganggur rapat sama pak rt");
     expect(normalizeText("terima kasih")).toBe("terima kasih");
@@ -48,7 +50,11 @@ describe("normalizeText", () => {
 
 describe("contentWords", () => {
   it("stems and drops politeness, fillers and RT/RW labels", () => {
-    expect(contentWords("Mohon pak, perbaikan jalan di RT 03 RW 05 yang berlubang")).toEqual(["baik", "jalan", "lubang"]);
+    expect(contentWords("Mohon pak, perbaikan jalan di RT 03 RW 05 yang berlubang")).toEqual([
+      "baik",
+      "jalan",
+      "lubang",
+    ]);
   });
 
   it("stems colloquial affixes Sastrawi does not know", () => {

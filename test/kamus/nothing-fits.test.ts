@@ -48,7 +48,9 @@ describe("nothing fits", () => {
 
   it("lets a kamus that funds houses of worship answer for a mosque", async () => {
     const jember = buildMatcher(await readKamusFile(jemberKamusPath));
-    expect(jember.match("pembangunan masjid di kampung kami").matches.map((m) => m.entry.nama)).toContain("Pembangunan Rumah Ibadah");
+    expect(jember.match("pembangunan masjid di kampung kami").matches.map((m) => m.entry.nama)).toContain(
+      "Pembangunan Rumah Ibadah",
+    );
   });
 
   it("does not let a damage word the small kamus never uses hide the activity it names", async () => {

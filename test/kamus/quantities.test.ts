@@ -19,12 +19,17 @@ describe("sizes in a message", () => {
 
 describe("limits of an entry", () => {
   it("reads the requirement phrasing of a kamus", () => {
-    expect(limitsOf("Pavingisasi", "lebar minimal 1m dan Paving dengan volume luas total kurang dari 200 m².")).toEqual({
-      width: { min: 1 },
-      area: { max: 200 },
-    });
+    expect(limitsOf("Pavingisasi", "lebar minimal 1m dan Paving dengan volume luas total kurang dari 200 m².")).toEqual(
+      {
+        width: { min: 1 },
+        area: { max: 200 },
+      },
+    );
     expect(limitsOf("Saluran", "dengan minimal total panjang saluran 100m")).toEqual({ length: { min: 100 } });
-    expect(limitsOf("Gedung", "Bangunan maksimal 2 lantai-Luas maksimal 500 m2")).toEqual({ floors: { max: 2 }, area: { max: 500 } });
+    expect(limitsOf("Gedung", "Bangunan maksimal 2 lantai-Luas maksimal 500 m2")).toEqual({
+      floors: { max: 2 },
+      area: { max: 500 },
+    });
     expect(limitsOf("Tangki Septik Komunal kapasitas 5 -10 KK", null)).toEqual({ households: { min: 5, max: 10 } });
   });
 

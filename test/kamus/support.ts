@@ -7,7 +7,11 @@ import { buildMatcher } from "../../src/kamus/matcher.ts";
 import type { KamusDoc, KamusMatcher } from "../../src/kamus/types.ts";
 
 function sample(name: string): string {
-  const candidates = [join(projectRoot, "prisma", "seed", name), join(projectRoot, "..", "shared", "data", name), join("/work/shared/data", name)];
+  const candidates = [
+    join(projectRoot, "prisma", "seed", name),
+    join(projectRoot, "..", "shared", "data", name),
+    join("/work/shared/data", name),
+  ];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`sample kamus ${name} not found in ${candidates.join(", ")}`);
   return found;

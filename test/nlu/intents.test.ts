@@ -30,7 +30,9 @@ describe("intent data", () => {
 
   it("refuses a duplicate intent name", () => {
     const dir = copyWith({ intents: (s) => s.replace("- name: thanks", "- name: greet") });
-    expect(() => loadIntentData(dir)).toThrow(/intents\.yaml: at intents\.\d+\.name: "greet" is already used by intents\.0/);
+    expect(() => loadIntentData(dir)).toThrow(
+      /intents\.yaml: at intents\.\d+\.name: "greet" is already used by intents\.0/,
+    );
   });
 
   it("refuses a missing reply key the code uses", () => {
@@ -47,8 +49,12 @@ describe("intent data", () => {
 describe("intent classifier", () => {
   const c = trainClassifier(loadIntentData());
   it.each([
-    ["selamat pagi pak", "greet"], ["assalamualaikum", "greet"], ["saya mau usul perbaikan jalan", "new_proposal"],
-    ["usulan saya sudah sampai mana", "status"], ["saya bingung caranya", "help"], ["makasih banyak", "thanks"],
+    ["selamat pagi pak", "greet"],
+    ["assalamualaikum", "greet"],
+    ["saya mau usul perbaikan jalan", "new_proposal"],
+    ["usulan saya sudah sampai mana", "status"],
+    ["saya bingung caranya", "help"],
+    ["makasih banyak", "thanks"],
   ])("%s → %s", (text, intent) => expect(c.classify(text).intent).toBe(intent));
 
   it("falls back below the threshold", () => {

@@ -13,15 +13,27 @@ export class MemoryQueue implements OutboxQueue {
 
   add(message: OutboundMessage, at = 0): number {
     const id = this.rows.length + 1;
-    this.rows.push({ id, channel: message.channel, chatId: message.chatId, payload: JSON.stringify(message), attempts: 0, status: "PENDING", nextAttemptAt: at });
+    this.rows.push({
+      id,
+      channel: message.channel,
+      chatId: message.chatId,
+      payload: JSON.stringify(message),
+      attempts: 0,
+      status: "PENDING",
+      nextAttemptAt: at,
+    });
     return id;
   }
 
   /** Like src/store/outbox.ts: due rows, oldest first, none behind an older row of its chat that is not due; leased (hidden) for a minute. */
   async claimDue(channel: string, now: Date, limit: number): Promise<OutboxRow[]> {
     const pending = this.rows.filter((r) => r.channel === channel && r.status === "PENDING");
-    const blocked = (r: MemoryRow) => pending.some((o) => o.chatId === r.chatId && o.id < r.id && o.nextAttemptAt > now.getTime());
-    const due = pending.filter((r) => r.nextAttemptAt <= now.getTime()).slice(0, limit).filter((r) => !blocked(r));
+    const blocked = (r: MemoryRow) =>
+      pending.some((o) => o.chatId === r.chatId && o.id < r.id && o.nextAttemptAt > now.getTime());
+    const due = pending
+      .filter((r) => r.nextAttemptAt <= now.getTime())
+      .slice(0, limit)
+      .filter((r) => !blocked(r));
     for (const r of due) r.nextAttemptAt = now.getTime() + 60_000;
     return due.map(({ id, channel, chatId, payload, attempts }) => ({ id, channel, chatId, payload, attempts }));
   }

@@ -16,7 +16,13 @@ const logger = pino({ level: "silent" });
 /** Rows as the host writes them (PENDING, due now). */
 async function enqueue(db: Db, messages: OutboundMessage[], now: Date) {
   await db.outboxMessage.createMany({
-    data: messages.map((m) => ({ channel: m.channel, chatId: m.chatId, payload: JSON.stringify(m), nextAttemptAt: now, createdAt: now })),
+    data: messages.map((m) => ({
+      channel: m.channel,
+      chatId: m.chatId,
+      payload: JSON.stringify(m),
+      nextAttemptAt: now,
+      createdAt: now,
+    })),
   });
 }
 
@@ -25,7 +31,11 @@ describe.each(storeCases())("outbox on $name", ({ open }) => {
     const { db } = await open();
     const clock = new FakeClock();
     const now = new Date(clock.now());
-    await enqueue(db, [1, 2, 3].map((i) => ({ channel: "telegram" as const, chatId: "42", text: `balasan ${i}` })), now);
+    await enqueue(
+      db,
+      [1, 2, 3].map((i) => ({ channel: "telegram" as const, chatId: "42", text: `balasan ${i}` })),
+      now,
+    );
     await enqueue(db, [{ channel: "whatsapp", chatId: "6281@c.us", text: "halo wa" }], now);
     const telegram = new RecordingSender("telegram", clock);
     const whatsapp = new RecordingSender("whatsapp", clock);
@@ -75,12 +85,32 @@ describe.each(storeCases())("outbox on $name", ({ open }) => {
   it("records a permanent failure and a retry in the table", async () => {
     const { db } = await open();
     const clock = new FakeClock();
-    await enqueue(db, [{ channel: "telegram", chatId: "42", text: "a" }, { channel: "telegram", chatId: "43", text: "b" }], new Date(clock.now()));
+    await enqueue(
+      db,
+      [
+        { channel: "telegram", chatId: "42", text: "a" },
+        { channel: "telegram", chatId: "43", text: "b" },
+      ],
+      new Date(clock.now()),
+    );
     const sender = new RecordingSender("telegram", clock);
-    sender.failures = [new DeliveryError("403: Forbidden: bot was blocked by the user", "permanent"), new DeliveryError("502: Bad Gateway", "transient")];
-    await createOutboxWorker({ queue: createOutboxQueue(db), senders: [sender], logger, clock, random: () => 0.5 }).tick();
+    sender.failures = [
+      new DeliveryError("403: Forbidden: bot was blocked by the user", "permanent"),
+      new DeliveryError("502: Bad Gateway", "transient"),
+    ];
+    await createOutboxWorker({
+      queue: createOutboxQueue(db),
+      senders: [sender],
+      logger,
+      clock,
+      random: () => 0.5,
+    }).tick();
     const rows = await db.outboxMessage.findMany({ orderBy: { id: "asc" } });
-    expect(rows[0]).toMatchObject({ status: "FAILED", attempts: 1, lastError: "403: Forbidden: bot was blocked by the user" });
+    expect(rows[0]).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      lastError: "403: Forbidden: bot was blocked by the user",
+    });
     expect(rows[1]).toMatchObject({ status: "PENDING", attempts: 1, lastError: "502: Bad Gateway" });
     expect(rows[1]!.nextAttemptAt.getTime()).toBe(clock.now() + 2000);
     await db.$disconnect();

@@ -53,7 +53,12 @@ describe("outbox worker", () => {
     expect(Math.min(...gaps(times("100")))).toBeGreaterThanOrEqual(1000);
     expect(Math.min(...gaps(times("-1001")))).toBeGreaterThanOrEqual(1000);
     expect(maxInWindow(times("-1001"), 60_000)).toBeLessThanOrEqual(20);
-    expect(maxInWindow(sender.sent.map((s) => s.at), 1000)).toBeLessThanOrEqual(30);
+    expect(
+      maxInWindow(
+        sender.sent.map((s) => s.at),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(30);
     expect(sender.sent.filter((s) => s.chatId === "100").map((s) => s.text)).toEqual(
       Array.from({ length: 30 }, (_, i) => `private ${i}`),
     );
@@ -63,13 +68,21 @@ describe("outbox worker", () => {
   });
 
   it("holds WhatsApp's per-chat gap with jitter and the configurable global cap", async () => {
-    const { sender, say, drain } = setup("whatsapp", { policies: { whatsapp: whatsappPolicy(10, 400) }, random: () => 0.99 });
+    const { sender, say, drain } = setup("whatsapp", {
+      policies: { whatsapp: whatsappPolicy(10, 400) },
+      random: () => 0.99,
+    });
     for (let i = 0; i < 5; i++) say("6281@c.us", `a ${i}`);
     for (let c = 0; c < 20; c++) say(`62${c}@lid`, `b ${c}`);
     await drain();
     const a = sender.sent.filter((s) => s.chatId === "6281@c.us").map((s) => s.at);
     for (let i = 1; i < a.length; i++) expect(a[i]! - a[i - 1]!).toBeGreaterThanOrEqual(1000 + 396);
-    expect(maxInWindow(sender.sent.map((s) => s.at), 60_000)).toBeLessThanOrEqual(10);
+    expect(
+      maxInWindow(
+        sender.sent.map((s) => s.at),
+        60_000,
+      ),
+    ).toBeLessThanOrEqual(10);
     expect(sender.sent).toHaveLength(25);
   });
 
@@ -92,7 +105,10 @@ describe("outbox worker", () => {
     const start = clock.now();
     say("100", "slow down");
     say("200", "blocked");
-    sender.failures = [new DeliveryError("429: Too Many Requests", "rate_limited", 7000), new DeliveryError("403: Forbidden: bot was blocked by the user", "permanent")];
+    sender.failures = [
+      new DeliveryError("429: Too Many Requests", "rate_limited", 7000),
+      new DeliveryError("403: Forbidden: bot was blocked by the user", "permanent"),
+    ];
     await drain();
     expect(sender.sent).toEqual([{ chatId: "100", text: "slow down", at: start + 7000 }]);
     expect(queue.rows[1]).toMatchObject({ status: "FAILED", attempts: 1 });

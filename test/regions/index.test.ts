@@ -7,8 +7,14 @@ const name = (r: ReturnType<typeof regions.searchAnswer>) =>
 
 describe("region search", () => {
   it.each([
-    ["sukamaju", "Sukamaju"], ["Desa Sukamaju", "Sukamaju"], ["ds. suka maju", "Sukamaju"], ["sukamju", "Sukamaju"],
-    ["taman sari", "Taman Sari"], ["tamansari", "Taman Sari"], ["kel. jatimulya", "Jatimulya"], ["srimukt", "Srimukti"],
+    ["sukamaju", "Sukamaju"],
+    ["Desa Sukamaju", "Sukamaju"],
+    ["ds. suka maju", "Sukamaju"],
+    ["sukamju", "Sukamaju"],
+    ["taman sari", "Taman Sari"],
+    ["tamansari", "Taman Sari"],
+    ["kel. jatimulya", "Jatimulya"],
+    ["srimukt", "Srimukti"],
   ])("%s → %s", (text, village) => expect(name(regions.searchAnswer(text))).toBe(village));
 
   it("returns close names in different kecamatan as ambiguous, and the kecamatan picks one", () => {

@@ -14,16 +14,39 @@ const now = new Date("2026-03-02T02:00:00Z");
 
 async function seedRegionAndKamus(store: Store) {
   await store.db.district.create({ data: { code: "3216150", name: "Tambelang", searchName: "tambelang" } });
-  await store.db.village.create({ data: { code: "3216150001", name: "Sukamaju", searchName: "sukamaju", districtCode: "3216150" } });
+  await store.db.village.create({
+    data: { code: "3216150001", name: "Sukamaju", searchName: "sukamaju", districtCode: "3216150" },
+  });
   await store.db.kamusEntry.create({
-    data: { kode: "MLG23-064", nama: "Rabat Beton", agency: "Dinas PUPR", unit: "m²", unitPrice: 213400, searchText: "rabat beton" },
+    data: {
+      kode: "MLG23-064",
+      nama: "Rabat Beton",
+      agency: "Dinas PUPR",
+      unit: "m²",
+      unitPrice: 213400,
+      searchText: "rabat beton",
+    },
   });
 }
 
 const proposal = (code: string, residentId: string) => ({
-  code, residentId, proposerName: "Ani", channel: "telegram" as const, villageCode: "3216150001", rt: "03", rw: "05",
-  problem: "Jalan rusak", activity: "rabat beton", kamusKode: "MLG23-064", kamusNoMatch: false, volume: 300, unit: "m2",
-  estimatedCost: 64_020_000, beneficiaries: 120, photos: [{ sha256: "ab".repeat(32), mimeType: "image/jpeg", size: 10 }], createdAt: now,
+  code,
+  residentId,
+  proposerName: "Ani",
+  channel: "telegram" as const,
+  villageCode: "3216150001",
+  rt: "03",
+  rw: "05",
+  problem: "Jalan rusak",
+  activity: "rabat beton",
+  kamusKode: "MLG23-064",
+  kamusNoMatch: false,
+  volume: 300,
+  unit: "m2",
+  estimatedCost: 64_020_000,
+  beneficiaries: 120,
+  photos: [{ sha256: "ab".repeat(32), mimeType: "image/jpeg", size: 10 }],
+  createdAt: now,
 });
 
 describe.each(storeCases())("conversation store on $name", ({ open }) => {
@@ -42,8 +65,17 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     expect(await recordInbound(sql, m, now)).toBe(false);
     expect(await loadConversation(sql, "telegram", "42")).toEqual({ exists: false });
     await saveConversation(sql, { channel: "telegram", chatId: "42" }, { version: 2 }, false, now);
-    await saveConversation(sql, { channel: "telegram", chatId: "42" }, { version: 2, phase: "idle" } as { version: number }, true, now);
-    expect(await loadConversation(sql, "telegram", "42")).toEqual({ json: '{"version":2,"phase":"idle"}', exists: true });
+    await saveConversation(
+      sql,
+      { channel: "telegram", chatId: "42" },
+      { version: 2, phase: "idle" } as { version: number },
+      true,
+      now,
+    );
+    expect(await loadConversation(sql, "telegram", "42")).toEqual({
+      json: '{"version":2,"phase":"idle"}',
+      exists: true,
+    });
     const row = await store.db.conversation.findFirstOrThrow();
     expect(row.updatedAt.toISOString()).toBe(now.toISOString());
   });
@@ -51,7 +83,11 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
   it("enqueues replies the delivery worker can claim and mark", async () => {
     store = await open();
     sql = openSql(store.url);
-    await enqueue(sql, [1, 2].map((i) => ({ channel: "telegram" as const, chatId: "42", text: `balasan ${i}` })), now);
+    await enqueue(
+      sql,
+      [1, 2].map((i) => ({ channel: "telegram" as const, chatId: "42", text: `balasan ${i}` })),
+      now,
+    );
     await enqueue(sql, [{ channel: "web", chatId: "w", text: "web" }], now, { sent: true });
     const queue = createOutboxQueue(store.db);
     const due = await queue.claimDue("telegram", now, 10);
@@ -73,8 +109,17 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     await createProposal(sql, proposal("U26-7K3Q", "R1"));
     await addSupport(sql, "U26-7K3Q", "R2", now);
     await addSupport(sql, "U26-7K3Q", "R2", now);
-    const p = await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-7K3Q" }, include: { events: true, attachments: true, kamusEntry: true } });
-    expect(p).toMatchObject({ status: "DIAJUKAN", kamusNoMatch: false, volume: 300, proposerName: "Ani", searchText: "jalan rusak rabat beton" });
+    const p = await store.db.proposal.findUniqueOrThrow({
+      where: { code: "U26-7K3Q" },
+      include: { events: true, attachments: true, kamusEntry: true },
+    });
+    expect(p).toMatchObject({
+      status: "DIAJUKAN",
+      kamusNoMatch: false,
+      volume: 300,
+      proposerName: "Ani",
+      searchText: "jalan rusak rabat beton",
+    });
     expect(p.kamusEntry?.kode).toBe("MLG23-064");
     expect(p.createdAt.toISOString()).toBe(now.toISOString());
     expect(p.events.map((e) => e.toStatus)).toEqual(["DIAJUKAN"]);
@@ -84,16 +129,34 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     expect(await lookups.countProposalsSince("R1", new Date("2026-01-01T00:00:00Z"))).toBe(1);
     expect(await lookups.countProposalsSince("R1", new Date("2026-03-03T00:00:00Z"))).toBe(0);
     expect(await lookups.codeTaken("U26-7K3Q")).toBe(true);
-    expect(await lookups.proposalByCode("u26-7k3q", "R2")).toMatchObject({ code: "U26-7K3Q", supporters: 1, supportedByResident: true, villageName: "Sukamaju", title: "Rabat Beton" });
+    expect(await lookups.proposalByCode("u26-7k3q", "R2")).toMatchObject({
+      code: "U26-7K3Q",
+      supporters: 1,
+      supportedByResident: true,
+      villageName: "Sukamaju",
+      title: "Rabat Beton",
+    });
     expect((await lookups.residentProposals("R1")).map((b) => b.code)).toEqual(["U26-7K3Q"]);
-    const similar = { villageCode: "3216150001", kamusKode: "MLG23-064", rt: "03", rw: "05", text: "jalan rusak", excludeResidentId: "R2" };
+    const similar = {
+      villageCode: "3216150001",
+      kamusKode: "MLG23-064",
+      rt: "03",
+      rw: "05",
+      text: "jalan rusak",
+      excludeResidentId: "R2",
+    };
     expect((await lookups.findSimilar(similar))?.code).toBe("U26-7K3Q");
     expect(await lookups.findSimilar({ ...similar, excludeResidentId: "R1" })).toBeUndefined();
     expect(await lookups.findSimilar({ ...similar, rt: "09", rw: "01", text: "lain sekali" })).toBeUndefined();
 
     expect(await lookups.cycleWindow(2026)).toBeUndefined();
-    await store.db.cycle.create({ data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") } });
-    expect(await lookups.cycleWindow(2026)).toEqual({ opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") });
+    await store.db.cycle.create({
+      data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") },
+    });
+    expect(await lookups.cycleWindow(2026)).toEqual({
+      opensAt: new Date("2026-01-05T00:00:00Z"),
+      closesAt: new Date("2026-02-28T16:59:59Z"),
+    });
 
     await anonymizeResident(sql, "R1", now);
     expect(await store.db.resident.findUniqueOrThrow({ where: { id: "R1" } })).toMatchObject({ name: null });
@@ -107,14 +170,35 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     await seedRegionAndKamus(store);
     await registerResident(sql, "R1", "telegram", "42", now);
     await createProposal(sql, proposal("U26-7K3Q", "R1"));
-    await expect(changeProposalStatus(store.db, { code: "U26-7K3Q", to: "DITOLAK", actor: { type: "officer", id: "ani" } })).rejects.toThrow(StatusChangeError);
-    await expect(changeProposalStatus(store.db, { code: "U26-7K3Q", to: "DITERIMA", actor: { type: "officer" } })).rejects.toThrow(/cannot go from DIAJUKAN to DITERIMA/);
-    await changeProposalStatus(store.db, { code: "U26-7K3Q", to: "DITOLAK", actor: { type: "officer", id: "ani" }, reason: "Sudah dibangun tahun lalu", now });
-    const p = await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-7K3Q" }, include: { events: { orderBy: { id: "asc" } } } });
+    await expect(
+      changeProposalStatus(store.db, { code: "U26-7K3Q", to: "DITOLAK", actor: { type: "officer", id: "ani" } }),
+    ).rejects.toThrow(StatusChangeError);
+    await expect(
+      changeProposalStatus(store.db, { code: "U26-7K3Q", to: "DITERIMA", actor: { type: "officer" } }),
+    ).rejects.toThrow(/cannot go from DIAJUKAN to DITERIMA/);
+    await changeProposalStatus(store.db, {
+      code: "U26-7K3Q",
+      to: "DITOLAK",
+      actor: { type: "officer", id: "ani" },
+      reason: "Sudah dibangun tahun lalu",
+      now,
+    });
+    const p = await store.db.proposal.findUniqueOrThrow({
+      where: { code: "U26-7K3Q" },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
     expect(p.status).toBe("DITOLAK");
-    expect(p.events.at(-1)).toMatchObject({ fromStatus: "DIAJUKAN", toStatus: "DITOLAK", actorType: "officer", actorId: "ani", reason: "Sudah dibangun tahun lalu" });
+    expect(p.events.at(-1)).toMatchObject({
+      fromStatus: "DIAJUKAN",
+      toStatus: "DITOLAK",
+      actorType: "officer",
+      actorId: "ani",
+      reason: "Sudah dibangun tahun lalu",
+    });
     const out = await store.db.outboxMessage.findFirstOrThrow();
     expect(out).toMatchObject({ channel: "telegram", chatId: "42", status: "PENDING" });
-    expect(JSON.parse(out.payload).text).toMatch(/Kabar usulan U26-7K3Q[\s\S]*tidak dapat dilanjutkan. Alasannya: Sudah dibangun tahun lalu/);
+    expect(JSON.parse(out.payload).text).toMatch(
+      /Kabar usulan U26-7K3Q[\s\S]*tidak dapat dilanjutkan. Alasannya: Sudah dibangun tahun lalu/,
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { writeKamus } from "../../src/import/index.ts";
 import type { Store } from "../../src/store/client.ts";
-import { addLearnedPhrase, listLearnedPhrases, loadKamus, removeLearnedPhrase } from "../../src/store/learned-phrases.ts";
+import {
+  addLearnedPhrase,
+  listLearnedPhrases,
+  loadKamus,
+  removeLearnedPhrase,
+} from "../../src/store/learned-phrases.ts";
 import { storeCases } from "../support/stores.ts";
 
 const entries = [
@@ -18,7 +23,11 @@ async function seeded(open: () => Promise<Store>): Promise<Store> {
 describe.each(storeCases())("learned phrases on $name", ({ open }) => {
   it("adds, lists and removes a phrase", async () => {
     const store = await seeded(open);
-    const { record, created } = await addLearnedPhrase(store.db, { kode: "K-1", phrase: "  lampu   gang ", createdBy: "admin" });
+    const { record, created } = await addLearnedPhrase(store.db, {
+      kode: "K-1",
+      phrase: "  lampu   gang ",
+      createdBy: "admin",
+    });
     expect(created).toBe(true);
     expect(record).toMatchObject({ kode: "K-1", phrase: "lampu gang", source: "officer", createdBy: "admin" });
     expect(await listLearnedPhrases(store.db)).toEqual([record]);
@@ -41,7 +50,9 @@ describe.each(storeCases())("learned phrases on $name", ({ open }) => {
 
   it("refuses an unknown kode and an empty phrase with a readable reason", async () => {
     const store = await seeded(open);
-    await expect(addLearnedPhrase(store.db, { kode: "NOPE", phrase: "apa saja" })).rejects.toThrow(/no kamus entry with kode "NOPE"/);
+    await expect(addLearnedPhrase(store.db, { kode: "NOPE", phrase: "apa saja" })).rejects.toThrow(
+      /no kamus entry with kode "NOPE"/,
+    );
     await expect(addLearnedPhrase(store.db, { kode: "K-1", phrase: " ... " })).rejects.toThrow(/no words/);
     await store.db.$disconnect();
   });
@@ -52,7 +63,12 @@ describe.each(storeCases())("learned phrases on $name", ({ open }) => {
     await store.db.kamusEntry.update({ where: { kode: "K-1" }, data: { active: false } });
     const { entries: loaded, learned } = await loadKamus(store.db);
     expect(loaded.map((e) => e.kode)).toEqual(["K-2"]);
-    expect(loaded[0]).toMatchObject({ nama: "Pengadaan tong sampah", agency: "Kecamatan", unit: "unit", unitPrice: 300_000 });
+    expect(loaded[0]).toMatchObject({
+      nama: "Pengadaan tong sampah",
+      agency: "Kecamatan",
+      unit: "unit",
+      unitPrice: 300_000,
+    });
     expect(learned).toEqual([{ kode: "K-2", phrase: "bak runtah" }]);
     await store.db.$disconnect();
   });

@@ -15,7 +15,15 @@ it("applies a table-rebuilding migration on an open SQLite store and keeps the d
   try {
     await importWilayahFile(store, samples.bekasi);
     const village = await store.db.village.findFirstOrThrow({ orderBy: { code: "asc" } });
-    await store.db.proposal.create({ data: { code: "U26-TEST", villageCode: village.code, problem: "jalan rusak", channel: "web", searchText: "jalan rusak" } });
+    await store.db.proposal.create({
+      data: {
+        code: "U26-TEST",
+        villageCode: village.code,
+        problem: "jalan rusak",
+        channel: "web",
+        searchText: "jalan rusak",
+      },
+    });
     // As the running bot leaves it (src/store/sql.ts): write-ahead logging.
     await store.db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     // Make the migration pending again, as on a database from before it.
@@ -24,7 +32,9 @@ it("applies a table-rebuilding migration on an open SQLite store and keeps the d
     await migrate(store);
 
     expect(await store.db.village.count()).toBe(187);
-    expect(await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-TEST" } })).toMatchObject({ villageCode: village.code });
+    expect(await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-TEST" } })).toMatchObject({
+      villageCode: village.code,
+    });
     const applied = await store.db.$queryRawUnsafe<unknown[]>(
       `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '${REBUILDS_TABLES}' AND finished_at IS NOT NULL`,
     );

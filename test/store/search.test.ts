@@ -15,8 +15,12 @@ describe.each(storeCases())("case-insensitive search on $name", ({ open }) => {
     for (const e of entries) {
       await store.db.kamusEntry.create({ data: { ...e, searchText: searchForm(`${e.nama} ${e.agency}`) } });
     }
-    await store.db.district.create({ data: { code: "3216021", name: "Cikarang Utara", searchName: searchForm("Cikarang Utara") } });
-    await store.db.village.create({ data: { code: "3216021001", name: "KARANGASIH", searchName: searchForm("KARANGASIH"), districtCode: "3216021" } });
+    await store.db.district.create({
+      data: { code: "3216021", name: "Cikarang Utara", searchName: searchForm("Cikarang Utara") },
+    });
+    await store.db.village.create({
+      data: { code: "3216021001", name: "KARANGASIH", searchName: searchForm("KARANGASIH"), districtCode: "3216021" },
+    });
   });
   afterEach(() => store.db.$disconnect());
 

@@ -24,7 +24,12 @@ describe.each(storeCases())("direct SQL on $name", ({ open }) => {
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => insert(`R${i}`, i % 3 === 0)));
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(7);
     const ids = (await store.db.resident.findMany({ orderBy: { id: "asc" } })).map((r) => r.id);
-    expect(ids.sort()).toEqual(Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 3 !== 0).map((i) => `R${i}`).sort());
+    expect(ids.sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => i)
+        .filter((i) => i % 3 !== 0)
+        .map((i) => `R${i}`)
+        .sort(),
+    );
   });
 
   it("runs plain queries between transactions", async () => {

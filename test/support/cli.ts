@@ -11,7 +11,10 @@ export interface CliResult {
 }
 
 /** `musrenbang ...args` with DATABASE_URL and optional stdin. */
-export function runCli(args: string[], options: { databaseUrl?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { databaseUrl?: string; input?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(projectRoot, "src/cli/bin.js"), ...args], {
       cwd: projectRoot,

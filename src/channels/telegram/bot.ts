@@ -52,7 +52,12 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
 
   bot.use(
     Composer.privateChat(
-      privateChat({ handler: options.handler, texts: options.texts, download: options.download ?? downloadFile, logger: log }),
+      privateChat({
+        handler: options.handler,
+        texts: options.texts,
+        download: options.download ?? downloadFile,
+        logger: log,
+      }),
     ),
   );
   bot.use(

@@ -4,7 +4,10 @@ import { basename } from "node:path";
 import type { Telegram } from "telegraf";
 
 /** The bytes of a Telegram file and its name. */
-export type FileDownloader = (telegram: Telegram, fileId: string) => Promise<{ bytes: Uint8Array<ArrayBuffer>; fileName?: string }>;
+export type FileDownloader = (
+  telegram: Telegram,
+  fileId: string,
+) => Promise<{ bytes: Uint8Array<ArrayBuffer>; fileName?: string }>;
 
 /** Telegram's Bot API serves files up to 20 MB; photos are far smaller. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -26,6 +29,7 @@ export const downloadFile: FileDownloader = async (telegram, fileId) => {
     if (!response.ok) throw new Error(`downloading Telegram file ${fileId} failed: HTTP ${response.status}`);
     bytes = new Uint8Array(await response.arrayBuffer());
   }
-  if (bytes.byteLength > MAX_FILE_BYTES) throw new Error(`Telegram file ${fileId} is too large (${bytes.byteLength} bytes)`);
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    throw new Error(`Telegram file ${fileId} is too large (${bytes.byteLength} bytes)`);
   return { bytes, fileName: file.file_path ? basename(file.file_path) : undefined };
 };

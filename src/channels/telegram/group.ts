@@ -68,7 +68,9 @@ export function groupChat(deps: GroupDeps): Composer<Context> {
     const query = ctx.payload.trim();
     if (!query) {
       const current = await deps.groups.villageOf(chatId);
-      const text = current ? `${fill(t.desa_current, { village: current.name, district: current.districtName })}\n\n${t.desa_usage}` : t.desa_usage;
+      const text = current
+        ? `${fill(t.desa_current, { village: current.name, district: current.districtName })}\n\n${t.desa_usage}`
+        : t.desa_usage;
       await answer(ctx.message, text);
       return;
     }
@@ -90,7 +92,10 @@ export function groupChat(deps: GroupDeps): Composer<Context> {
     const by = ctx.from.username ? `@${ctx.from.username}` : String(ctx.from.id);
     await deps.groups.link(chatId, found.village.code, by);
     deps.logger.info({ chatId, village: found.village.code, by }, "telegram group linked to a desa");
-    await answer(ctx.message, fill(t.desa_linked, { village: found.village.name, district: found.village.districtName }));
+    await answer(
+      ctx.message,
+      fill(t.desa_linked, { village: found.village.name, district: found.village.districtName }),
+    );
   });
 
   return bot;

@@ -82,7 +82,9 @@ export class TelegramSender implements ChannelSender {
         const last = i === parts.length - 1;
         await this.telegram.sendMessage(message.chatId, part, {
           ...(message.threadId !== undefined ? { message_thread_id: message.threadId } : {}),
-          ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+          ...(i === 0 && replyTo !== undefined
+            ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+            : {}),
           ...(last && keyboard ? { reply_markup: keyboard } : {}),
         });
       }

@@ -55,7 +55,8 @@ const ALLOWED_UPDATES = ["message", "callback_query"] as const;
 /** Starts the channel; throws only when TELEGRAM_BOT_TOKEN is missing. */
 export function startTelegram(options: StartTelegramOptions): TelegramChannel {
   const { token, apiRoot, webhookUrl } = options.config.telegram;
-  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather (see the README, section Chat channels)");
+  if (!token)
+    throw new Error("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather (see the README, section Chat channels)");
   const log = options.logger.child({ channel: "telegram" });
   const clock = options.clock ?? systemClock;
   const texts = options.texts ?? loadChannelTexts();
@@ -94,9 +95,14 @@ export function startTelegram(options: StartTelegramOptions): TelegramChannel {
 
   async function setCommandMenus() {
     const c = texts.commands;
-    const all: BotCommand[] = (["start", "usul", "status", "bantuan", "batal"] as const).map((command) => ({ command, description: c[command] }));
+    const all: BotCommand[] = (["start", "usul", "status", "bantuan", "batal"] as const).map((command) => ({
+      command,
+      description: c[command],
+    }));
     await bot.telegram.setMyCommands(all, { scope: { type: "all_private_chats" } });
-    await bot.telegram.setMyCommands([{ command: "usul", description: c.usul }], { scope: { type: "all_group_chats" } });
+    await bot.telegram.setMyCommands([{ command: "usul", description: c.usul }], {
+      scope: { type: "all_group_chats" },
+    });
     await bot.telegram.setMyCommands(
       [
         { command: "usul", description: c.usul },
@@ -133,7 +139,9 @@ export function startTelegram(options: StartTelegramOptions): TelegramChannel {
       } catch (error) {
         if (stopSignal.signal.aborted) return;
         if (error instanceof TelegramError && error.code === 401) {
-          log.error("Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token from @BotFather; Telegram stays off");
+          log.error(
+            "Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token from @BotFather; Telegram stays off",
+          );
           return;
         }
         log.error({ err: error, retryInMs: delay }, "telegram connection failed; retrying");

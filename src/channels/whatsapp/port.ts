@@ -5,7 +5,17 @@ import wweb from "whatsapp-web.js";
 /** The fields of a received message we read. */
 export type WaMessage = Pick<
   wweb.Message,
-  "id" | "from" | "author" | "fromMe" | "isStatus" | "body" | "type" | "hasMedia" | "location" | "timestamp" | "downloadMedia"
+  | "id"
+  | "from"
+  | "author"
+  | "fromMe"
+  | "isStatus"
+  | "body"
+  | "type"
+  | "hasMedia"
+  | "location"
+  | "timestamp"
+  | "downloadMedia"
 >;
 
 /** Why the client disconnected: a WhatsApp state, or "LOGOUT" when the phone unlinked this device. */

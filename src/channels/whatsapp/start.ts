@@ -77,7 +77,9 @@ export function startWhatsApp(options: StartWhatsAppOptions): WhatsAppChannel {
   }
 
   async function reply(client: WaClient, chatId: string, text: string) {
-    await client.sendMessage(chatId, text, { sendSeen: false }).catch((e: unknown) => log.warn({ err: e, chatId }, "apology not sent"));
+    await client
+      .sendMessage(chatId, text, { sendSeen: false })
+      .catch((e: unknown) => log.warn({ err: e, chatId }, "apology not sent"));
   }
 
   async function onMessage(client: WaClient, message: WaMessage) {
@@ -137,7 +139,11 @@ export function startWhatsApp(options: StartWhatsAppOptions): WhatsAppChannel {
       showQr(qr);
     });
     client.on("authenticated", () => live() && log.info("WhatsApp session authenticated"));
-    client.on("auth_failure", (message) => live() && log.error({ message }, "WhatsApp could not restore the saved session; a new QR code will follow"));
+    client.on(
+      "auth_failure",
+      (message) =>
+        live() && log.error({ message }, "WhatsApp could not restore the saved session; a new QR code will follow"),
+    );
     client.on("ready", () => {
       if (!live()) return;
       status = "ready";

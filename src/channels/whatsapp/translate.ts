@@ -11,7 +11,10 @@ export function afterUsul(text: string): string | undefined {
 
 /** A photo that could not be downloaded; the channel asks the resident to send it again. */
 export class MediaDownloadError extends Error {
-  constructor(readonly chatId: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly chatId: string,
+    options?: { cause?: unknown },
+  ) {
     super(`downloading a WhatsApp photo from ${chatId} failed`, options);
   }
 }
@@ -52,7 +55,11 @@ export async function toInbound(message: WaMessage): Promise<InboundMessage | nu
         ...base,
         kind: "photo",
         text: caption,
-        media: { mimeType: media.mimetype, data: new Uint8Array(Buffer.from(media.data, "base64")), fileName: media.filename ?? undefined },
+        media: {
+          mimeType: media.mimetype,
+          data: new Uint8Array(Buffer.from(media.data, "base64")),
+          fileName: media.filename ?? undefined,
+        },
       };
     }
     case MessageTypes.LOCATION: {

@@ -13,12 +13,17 @@ export function registerImport(program: Command): void {
   command
     .command("kamus")
     .argument("<file>", "kamus CSV/XLSX (Malang, Jember or SIPD columns)")
-    .option("--kode-prefix <prefix>", "put this before every kode, e.g. JBR- (when numeric id_kamus of two sources must not collide)")
+    .option(
+      "--kode-prefix <prefix>",
+      "put this before every kode, e.g. JBR- (when numeric id_kamus of two sources must not collide)",
+    )
     .option("--replace", REPLACE_HELP)
     .description("add or update kamus entries by kode; a bad row aborts the whole import")
     .action(async (file: string, opts: { kodePrefix?: string; replace?: boolean }) => {
       const entries = await readKamusFile(file, { kodePrefix: opts.kodePrefix });
-      const counts = await withStore((store) => writeKamus(store, entries, { onProgress: progress("Kamus"), replace: opts.replace }));
+      const counts = await withStore((store) =>
+        writeKamus(store, entries, { onProgress: progress("Kamus"), replace: opts.replace }),
+      );
       console.log(`Kamus: ${counts.total} entri (${changes(counts)}) dari ${basename(file)}`);
     });
 

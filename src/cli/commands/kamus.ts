@@ -15,6 +15,10 @@ export function registerKamus(program: Command): void {
       const format = parseFormat(opts.format, ["json", "csv"]);
       if (!format) throw new Error(`--format "${opts.format}" is not one of json, csv`);
       const entries = await withStore(({ db }) => listKamus(db));
-      await writeOutput(await renderTable(format, entries, { columns: kamusColumns, flat: flattenKamus }), opts.out, false);
+      await writeOutput(
+        await renderTable(format, entries, { columns: kamusColumns, flat: flattenKamus }),
+        opts.out,
+        false,
+      );
     });
 }

@@ -38,7 +38,8 @@ export function registerMatch(program: Command): void {
       const { entries, learned } = opts.kamus
         ? { entries: await readKamusFile(opts.kamus), learned: [] }
         : await withStore(({ db }) => loadKamus(db));
-      if (!entries.length) throw new Error("the kamus is empty: import one with `musrenbang import kamus FILE` or pass --kamus FILE");
+      if (!entries.length)
+        throw new Error("the kamus is empty: import one with `musrenbang import kamus FILE` or pass --kamus FILE");
       const matcher = buildMatcher(entries, learned);
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {

@@ -18,6 +18,8 @@ export function registerOfficer(program: Command): void {
       await withStore(async ({ db }) => {
         await addOfficer(db, { username, role, regionCode: opts.region, password });
       });
-      console.log(`Officer ${username.toLowerCase()} added (${role.toLowerCase()}${opts.region ? ` ${opts.region}` : ""}).`);
+      console.log(
+        `Officer ${username.toLowerCase()} added (${role.toLowerCase()}${opts.region ? ` ${opts.region}` : ""}).`,
+      );
     });
 }

@@ -1,6 +1,11 @@
 import type { Command } from "commander";
 import { parseFormat, renderTable } from "../../export/table.ts";
-import { addLearnedPhrase, listLearnedPhrases, removeLearnedPhrase, type LearnedPhraseRecord } from "../../store/learned-phrases.ts";
+import {
+  addLearnedPhrase,
+  listLearnedPhrases,
+  removeLearnedPhrase,
+  type LearnedPhraseRecord,
+} from "../../store/learned-phrases.ts";
 import { withStore } from "../with-store.ts";
 import { writeOutput } from "../write-output.ts";
 
@@ -35,14 +40,19 @@ export function registerPhrases(program: Command): void {
       const { record, created } = await withStore(({ db }) =>
         addLearnedPhrase(db, { kode, phrase, source: "officer", createdBy: opts.by ?? null }),
       );
-      console.log(created ? `Phrase ${record.id} added to ${record.kode}: "${record.phrase}"` : `${record.kode} already has this phrase (id ${record.id}).`);
+      console.log(
+        created
+          ? `Phrase ${record.id} added to ${record.kode}: "${record.phrase}"`
+          : `${record.kode} already has this phrase (id ${record.id}).`,
+      );
     });
   phrases
     .command("remove <id>")
     .description("forget learned phrase ID (see `phrases list`)")
     .action(async (rawId: string) => {
       const id = Number(rawId);
-      if (!Number.isInteger(id) || id < 1) throw new Error(`"${rawId}" is not a phrase id (a whole number, see \`musrenbang phrases list\`)`);
+      if (!Number.isInteger(id) || id < 1)
+        throw new Error(`"${rawId}" is not a phrase id (a whole number, see \`musrenbang phrases list\`)`);
       const removed = await withStore(({ db }) => removeLearnedPhrase(db, id));
       if (!removed) throw new Error(`no learned phrase with id ${id}`);
       console.log(`Phrase ${id} removed from ${removed.kode}: "${removed.phrase}"`);

@@ -18,7 +18,8 @@ export function registerProposals(program: Command): void {
       const format = parseFormat(opts.format, ["json", "csv", "xlsx"]);
       if (!format) throw new Error(`--format "${opts.format}" is not one of json, csv, xlsx`);
       const status = opts.status === undefined ? undefined : parseStatus(opts.status);
-      if (status === null) throw new Error(`--status "${opts.status}" is not a proposal status (e.g. DIAJUKAN, DIVERIFIKASI)`);
+      if (status === null)
+        throw new Error(`--status "${opts.status}" is not a proposal status (e.g. DIAJUKAN, DIVERIFIKASI)`);
       const records = await withStore(({ db }) =>
         listProposals(db, { villageCode: opts.village, districtCode: opts.district, status }),
       );

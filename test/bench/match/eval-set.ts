@@ -14,9 +14,15 @@ export interface EvalCase {
 
 /** Reads an eval CSV. */
 export function readEvalSet(path: string): EvalCase[] {
-  const rows = parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, bom: true }) as Record<
+    string,
+    string
+  >[];
   return rows.map((r) => {
-    const acceptable = (r.acceptable || r.kode || "").split("|").map((k) => k.trim()).filter((k) => k && k !== "NONE");
+    const acceptable = (r.acceptable || r.kode || "")
+      .split("|")
+      .map((k) => k.trim())
+      .filter((k) => k && k !== "NONE");
     return { id: r.id ?? "", text: r.text ?? "", acceptable, style: r.style ?? "" };
   });
 }

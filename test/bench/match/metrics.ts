@@ -18,7 +18,13 @@ export interface Metrics {
 
 /** Scores `rank` on `cases`. */
 export function evaluate(rank: Ranker, cases: readonly EvalCase[]): Metrics {
-  let top1 = 0, top3 = 0, top5 = 0, noneHit = 0, falseNone = 0, fitting = 0, none = 0;
+  let top1 = 0,
+    top3 = 0,
+    top5 = 0,
+    noneHit = 0,
+    falseNone = 0,
+    fitting = 0,
+    none = 0;
   for (const c of cases) {
     const kodes = rank(c.text);
     if (!c.acceptable.length) {

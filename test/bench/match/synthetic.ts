@@ -2,7 +2,18 @@
 // vocabulary grows as a real 3,000-entry kamus would (new words, other sizes, other agencies).
 import type { KamusDoc } from "../../../src/kamus/types.ts";
 
-const QUALIFIERS = ["Tahap", "Lanjutan", "Terpadu", "Skala Kecil", "Skala Besar", "Wilayah Utara", "Wilayah Selatan", "Kawasan Pesisir", "Kawasan Industri", "Perdesaan"];
+const QUALIFIERS = [
+  "Tahap",
+  "Lanjutan",
+  "Terpadu",
+  "Skala Kecil",
+  "Skala Besar",
+  "Wilayah Utara",
+  "Wilayah Selatan",
+  "Kawasan Pesisir",
+  "Kawasan Industri",
+  "Perdesaan",
+];
 const AGENCY_SUFFIX = ["Bidang Teknis", "UPT Wilayah I", "UPT Wilayah II", "Seksi Pelaksana", "Unit Layanan"];
 
 /** `count` entries derived from `base`, deterministic. */

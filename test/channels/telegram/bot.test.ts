@@ -44,7 +44,13 @@ function start(): TelegramChannel {
       }
     },
   });
-  worker = createOutboxWorker({ queue: createOutboxQueue(store.db), senders: [started.sender], logger, clock, random: () => 0.5 });
+  worker = createOutboxWorker({
+    queue: createOutboxQueue(store.db),
+    senders: [started.sender],
+    logger,
+    clock,
+    random: () => 0.5,
+  });
   return started;
 }
 
@@ -63,7 +69,8 @@ async function deliver(maxTicks = 150): Promise<{ at: number; body: Record<strin
   const sent: { at: number; body: Record<string, any> }[] = [];
   for (let i = 0; i < maxTicks; i++) {
     await worker.tick();
-    for (const call of api.callsOf("sendMessage").slice(seen + sent.length)) sent.push({ at: clock.now(), body: call.body });
+    for (const call of api.callsOf("sendMessage").slice(seen + sent.length))
+      sent.push({ at: clock.now(), body: call.body });
     if ((await store.db.outboxMessage.count({ where: { status: "PENDING" } })) === 0) break;
     clock.advance(1000);
   }
@@ -104,7 +111,13 @@ afterEach(async () => {
 describe("telegram private chat", () => {
   it("sets the command menu at start", async () => {
     const [privateScope] = api.callsOf("setMyCommands");
-    expect(privateScope!.body.commands.map((c: { command: string }) => c.command)).toEqual(["start", "usul", "status", "bantuan", "batal"]);
+    expect(privateScope!.body.commands.map((c: { command: string }) => c.command)).toEqual([
+      "start",
+      "usul",
+      "status",
+      "bantuan",
+      "batal",
+    ]);
     expect(privateScope!.body.scope).toEqual({ type: "all_private_chats" });
     expect(api.callsOf("setMyCommands").map((c) => c.body.scope.type)).toContain("all_chat_administrators");
   });
@@ -154,7 +167,11 @@ describe("telegram private chat", () => {
       }),
     );
     const inbound = await handler.nth(1);
-    expect(inbound).toMatchObject({ kind: "photo", text: "jalan berlubang", media: { mimeType: "image/jpeg", fileName: "file_7.jpg" } });
+    expect(inbound).toMatchObject({
+      kind: "photo",
+      text: "jalan berlubang",
+      media: { mimeType: "image/jpeg", fileName: "file_7.jpg" },
+    });
     expect(Buffer.from(inbound.media!.data)).toEqual(bytes);
     expect(api.callsOf("getFile").map((c) => c.body.file_id)).toEqual(["id-photos/file_7.jpg"]);
   });
@@ -169,7 +186,11 @@ describe("telegram private chat", () => {
   });
 
   it("asks for the photo again when it cannot be downloaded, without running a turn", async () => {
-    api.push(messageUpdate(siti, { photo: [{ file_id: "id-photos/missing.jpg", file_unique_id: "m", width: 10, height: 10 }] }));
+    api.push(
+      messageUpdate(siti, {
+        photo: [{ file_id: "id-photos/missing.jpg", file_unique_id: "m", width: 10, height: 10 }],
+      }),
+    );
     const apology = await api.waitFor("sendMessage");
     expect(apology.body).toMatchObject({ chat_id: 42, text: expect.stringContaining("foto") });
     expect(handler.received).toHaveLength(0);
@@ -177,25 +198,56 @@ describe("telegram private chat", () => {
 
   it("turns a location pin into a location", async () => {
     api.push(messageUpdate(siti, { location: { latitude: -6.2349, longitude: 107.1035 } }));
-    expect(await handler.nth(1)).toMatchObject({ kind: "location", location: { latitude: -6.2349, longitude: 107.1035 } });
+    expect(await handler.nth(1)).toMatchObject({
+      kind: "location",
+      location: { latitude: -6.2349, longitude: 107.1035 },
+    });
   });
 
   it("marks voice notes and stickers so the engine can answer them politely", async () => {
     api.push(messageUpdate(siti, { voice: { file_id: "v", file_unique_id: "v", duration: 3 } }));
-    api.push(messageUpdate(siti, { sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } }));
+    api.push(
+      messageUpdate(siti, {
+        sticker: {
+          file_id: "s",
+          file_unique_id: "s",
+          type: "regular",
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
+      }),
+    );
     expect((await handler.nth(1)).kind).toBe("voice");
     expect((await handler.nth(2)).kind).toBe("sticker");
   });
 
   it("counts a button press of the resident as the option key, answers the callback, ignores other people", async () => {
     const chat = { id: 42, type: "private", first_name: "Siti" };
-    api.push({ callback_query: { id: "cb-1", from: siti, chat_instance: "x", data: "opt:2", message: { message_id: 5, date: 0, chat, text: "Pilih" } } });
+    api.push({
+      callback_query: {
+        id: "cb-1",
+        from: siti,
+        chat_instance: "x",
+        data: "opt:2",
+        message: { message_id: 5, date: 0, chat, text: "Pilih" },
+      },
+    });
     expect(await handler.nth(1)).toMatchObject({ kind: "text", text: "2", chatId: "42", messageId: "cb:cb-1" });
     await api.waitFor("answerCallbackQuery", (b) => b.callback_query_id === "cb-1");
     await api.waitFor("editMessageReplyMarkup", (b) => b.chat_id === 42 && b.message_id === 5);
 
     const stranger = user(77, "Budi");
-    api.push({ callback_query: { id: "cb-2", from: stranger, chat_instance: "x", data: "opt:1", message: { message_id: 5, date: 0, chat, text: "Pilih" } } });
+    api.push({
+      callback_query: {
+        id: "cb-2",
+        from: stranger,
+        chat_instance: "x",
+        data: "opt:1",
+        message: { message_id: 5, date: 0, chat, text: "Pilih" },
+      },
+    });
     const answer = await api.waitFor("answerCallbackQuery", (b) => b.callback_query_id === "cb-2");
     expect(answer.body.text).toContain("bukan untuk");
     expect(handler.received).toHaveLength(1);
@@ -227,7 +279,9 @@ describe("telegram village group", () => {
 
   it("answers /usul@OurBot through the outbox, in the same topic, with a deep link carrying the group's desa", async () => {
     await store.db.telegramGroupLink.create({ data: { chatId: groupId, villageCode: "3216010001" } });
-    const update = api.push(textUpdate(siti, `/usul@${BOT.username} jalan rusak`, group, { message_thread_id: 17, is_topic_message: true }));
+    const update = api.push(
+      textUpdate(siti, `/usul@${BOT.username} jalan rusak`, group, { message_thread_id: 17, is_topic_message: true }),
+    );
     await answersQueued(1);
     expect(api.callsOf("sendMessage")).toHaveLength(0); // stored, not sent: the worker delivers it
     const [row] = await store.db.outboxMessage.findMany();
@@ -237,7 +291,10 @@ describe("telegram village group", () => {
     const [sent] = await groupAnswers(1);
     expect(sent!.chat_id).toBe(groupId);
     expect(sent!.message_thread_id).toBe(17);
-    expect(sent!.reply_parameters).toEqual({ message_id: update.message.message_id, allow_sending_without_reply: true });
+    expect(sent!.reply_parameters).toEqual({
+      message_id: update.message.message_id,
+      allow_sending_without_reply: true,
+    });
     expect(sent!.text).toContain("Sukamaju");
     expect(sent!.reply_markup.inline_keyboard).toEqual([
       [{ text: "Isi usulan di chat pribadi", url: `https://t.me/${BOT.username}?start=desa_3216010001` }],
@@ -259,7 +316,11 @@ describe("telegram village group", () => {
     await answersQueued(1);
     await worker.tick();
     expect(api.callsOf("sendMessage")).toHaveLength(1);
-    expect(await store.db.outboxMessage.findFirst()).toMatchObject({ status: "PENDING", attempts: 1, lastError: "500: Internal Server Error" });
+    expect(await store.db.outboxMessage.findFirst()).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastError: "500: Internal Server Error",
+    });
     clock.advance(1999); // the first backoff is 2 s (random fixed at 0.5: no jitter)
     await worker.tick();
     expect(api.callsOf("sendMessage")).toHaveLength(1);
@@ -267,15 +328,25 @@ describe("telegram village group", () => {
     await worker.tick();
     const [failed, retried] = api.callsOf("sendMessage").map((c) => c.body);
     expect(retried).toEqual(failed);
-    expect(retried).toMatchObject({ chat_id: groupId, message_thread_id: 4, reply_parameters: { message_id: update.message.message_id } });
+    expect(retried).toMatchObject({
+      chat_id: groupId,
+      message_thread_id: 4,
+      reply_parameters: { message_id: update.message.message_id },
+    });
     expect(retried!.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=usul`);
     expect(await store.db.outboxMessage.findFirst()).toMatchObject({ status: "SENT", attempts: 2 });
   });
 
   it("answers every /usul of a burst, spread within 20 a minute per group, without holding up private replies", async () => {
-    const burst = Array.from({ length: 25 }, (_, i) => api.push(textUpdate(user(100 + i, `Warga ${i}`), "/usul", group)));
+    const burst = Array.from({ length: 25 }, (_, i) =>
+      api.push(textUpdate(user(100 + i, `Warga ${i}`), "/usul", group)),
+    );
     await answersQueued(25);
-    await enqueueWithPrisma(store.db, [{ channel: "telegram", chatId: "42", text: "balasan pribadi" }], new Date(clock.now()));
+    await enqueueWithPrisma(
+      store.db,
+      [{ channel: "telegram", chatId: "42", text: "balasan pribadi" }],
+      new Date(clock.now()),
+    );
     const started = clock.now();
     const sent = await deliver();
 
@@ -288,7 +359,8 @@ describe("telegram village group", () => {
     // One a second (per chat) for the first 20, then the group's minute is full until the first one is 60 s old.
     const seconds = answers.map((a) => (a.at - started) / 1000);
     expect(seconds).toEqual([...Array.from({ length: 20 }, (_, i) => i), 60, 61, 62, 63, 64]);
-    for (let i = 20; i < answers.length; i++) expect(answers[i]!.at - answers[i - 20]!.at).toBeGreaterThanOrEqual(60_000);
+    for (let i = 20; i < answers.length; i++)
+      expect(answers[i]!.at - answers[i - 20]!.at).toBeGreaterThanOrEqual(60_000);
     expect(await store.db.outboxMessage.count({ where: { status: { not: "SENT" } } })).toBe(0);
   });
 
@@ -317,7 +389,9 @@ describe("telegram village group", () => {
     const [linked] = await groupAnswers(2);
     expect(linked!.text).toContain("terhubung");
     expect(linked!.text).toContain("Desa Sukamaju, Kecamatan Setu");
-    expect(await store.db.telegramGroupLink.findUnique({ where: { chatId: groupId } })).toMatchObject({ villageCode: "3216010001" });
+    expect(await store.db.telegramGroupLink.findUnique({ where: { chatId: groupId } })).toMatchObject({
+      villageCode: "3216010001",
+    });
   });
 
   it("finds a desa despite a typo", async () => {

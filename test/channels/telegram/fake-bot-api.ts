@@ -67,7 +67,11 @@ export class FakeBotApi {
   }
 
   /** Resolves with the first call (past or future) of `method` that matches. */
-  waitFor(method: string, predicate: (body: Record<string, any>) => boolean = () => true, timeoutMs = 5000): Promise<ApiCall> {
+  waitFor(
+    method: string,
+    predicate: (body: Record<string, any>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<ApiCall> {
     const match = (c: ApiCall) => c.method === method && predicate(c.body);
     const seen = this.calls.find(match);
     if (seen) return Promise.resolve(seen);
@@ -106,7 +110,12 @@ export class FakeBotApi {
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       if (failure.status >= 500) return void res.writeHead(failure.status, failure.description).end();
-      return this.json(res, failure.status, { ok: false, error_code: failure.status, description: failure.description, parameters: failure.parameters });
+      return this.json(res, failure.status, {
+        ok: false,
+        error_code: failure.status,
+        description: failure.description,
+        parameters: failure.parameters,
+      });
     }
     if (method === "getUpdates") {
       // Updates are handed out once each; a "re-delivery" is the same update pushed again.
@@ -128,14 +137,27 @@ export class FakeBotApi {
       case "getMe":
         return BOT;
       case "sendMessage":
-        return { message_id: this.nextMessageId++, date: 0, chat: { id: Number(body.chat_id), type: "private" }, text: body.text };
+        return {
+          message_id: this.nextMessageId++,
+          date: 0,
+          chat: { id: Number(body.chat_id), type: "private" },
+          text: body.text,
+        };
       case "getFile": {
         const path = String(body.file_id).replace(/^id-/, "");
         const entry = this.files.get(path);
-        return { file_id: body.file_id, file_unique_id: `u-${path}`, file_size: entry?.size ?? entry?.bytes.length, file_path: path };
+        return {
+          file_id: body.file_id,
+          file_unique_id: `u-${path}`,
+          file_size: entry?.size ?? entry?.bytes.length,
+          file_path: path,
+        };
       }
       case "getChatMember":
-        return { status: this.memberStatus.get(Number(body.user_id)) ?? "member", user: { id: Number(body.user_id), is_bot: false, first_name: "X" } };
+        return {
+          status: this.memberStatus.get(Number(body.user_id)) ?? "member",
+          user: { id: Number(body.user_id), is_bot: false, first_name: "X" },
+        };
       default:
         return true;
     }
@@ -155,7 +177,11 @@ export function user(id: number, first_name = "Warga", extra: Record<string, unk
 }
 
 /** A message update from `from` in a private chat (or in `chat` when given). */
-export function messageUpdate(from: ReturnType<typeof user>, fields: Record<string, unknown>, chat?: Record<string, unknown>) {
+export function messageUpdate(
+  from: ReturnType<typeof user>,
+  fields: Record<string, unknown>,
+  chat?: Record<string, unknown>,
+) {
   return {
     message: {
       message_id: messageId++,
@@ -168,7 +194,12 @@ export function messageUpdate(from: ReturnType<typeof user>, fields: Record<stri
 }
 
 /** A text message; a leading /command gets its bot_command entity, as Telegram sends it. */
-export function textUpdate(from: ReturnType<typeof user>, text: string, chat?: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function textUpdate(
+  from: ReturnType<typeof user>,
+  text: string,
+  chat?: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
   const command = text.match(/^\/[\w@]+/);
   const entities = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : undefined;
   return messageUpdate(from, { text, ...(entities ? { entities } : {}), ...extra }, chat);

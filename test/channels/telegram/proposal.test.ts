@@ -47,7 +47,9 @@ afterEach(async () => {
 });
 
 /** Sends an update, waits for its turn, delivers the outbox, and returns what the bot sent to the chat. */
-async function say(update: Record<string, unknown>): Promise<{ text: string; buttons: { text: string; callback_data: string }[] }[]> {
+async function say(
+  update: Record<string, unknown>,
+): Promise<{ text: string; buttons: { text: string; callback_data: string }[] }[]> {
   const before = turns;
   const seen = api.callsOf("sendMessage").length;
   api.push(update);
@@ -64,7 +66,13 @@ async function say(update: Record<string, unknown>): Promise<{ text: string; but
 }
 
 const press = (data: string) => ({
-  callback_query: { id: `cb-${Math.random()}`, from: siti, chat_instance: "x", data, message: { message_id: 1, date: 0, chat: { id: siti.id, type: "private" }, text: "" } },
+  callback_query: {
+    id: `cb-${Math.random()}`,
+    from: siti,
+    chat_instance: "x",
+    data,
+    message: { message_id: 1, date: 0, chat: { id: siti.id, type: "private" }, text: "" },
+  },
 });
 
 it("a resident goes from /start to a stored proposal with a photo, and the proposal is in the database", async () => {
@@ -77,7 +85,10 @@ it("a resident goes from /start to a stored proposal with a photo, and the propo
   expect(menu.map((m) => m.text).join("\n")).toContain("sudah setuju");
 
   const kamus = await say(
-    textUpdate(siti, "jalan depan rumah rusak parah di RT 03 RW 05 Sukakarya, panjang 200 m lebar 3 m, mohon dibangun rabat beton"),
+    textUpdate(
+      siti,
+      "jalan depan rumah rusak parah di RT 03 RW 05 Sukakarya, panjang 200 m lebar 3 m, mohon dibangun rabat beton",
+    ),
   );
   const choices = kamus.find((m) => m.buttons.length)!;
   const rabat = choices.buttons.find((b) => b.text.includes("Rabat Beton"))!;
@@ -90,7 +101,11 @@ it("a resident goes from /start to a stored proposal with a photo, and the propo
   const jpeg = Buffer.from("\xff\xd8\xff\xe0 foto jalan rusak", "latin1");
   api.files.set("photos/jalan.jpg", { bytes: jpeg });
   const photo = await say(
-    messageUpdate(siti, { photo: [{ file_id: "id-photos/jalan.jpg", file_unique_id: "j", width: 1280, height: 960, file_size: jpeg.length }] }),
+    messageUpdate(siti, {
+      photo: [
+        { file_id: "id-photos/jalan.jpg", file_unique_id: "j", width: 1280, height: 960, file_size: jpeg.length },
+      ],
+    }),
   );
   expect(photo.map((m) => m.text).join("\n")).toContain("Foto diterima");
 
@@ -101,12 +116,24 @@ it("a resident goes from /start to a stored proposal with a photo, and the propo
   const code = /U\d{2}-[A-Z0-9]{4}/.exec(done.map((m) => m.text).join("\n"))?.[0];
   expect(code).toBeDefined();
 
-  const proposal = await bot.store.db.proposal.findUnique({ where: { code: code! }, include: { attachments: true, village: true } });
-  expect(proposal).toMatchObject({ channel: "telegram", rt: "03", rw: "05", volume: 600, beneficiaries: 150, proposerName: "Siti Aminah" });
+  const proposal = await bot.store.db.proposal.findUnique({
+    where: { code: code! },
+    include: { attachments: true, village: true },
+  });
+  expect(proposal).toMatchObject({
+    channel: "telegram",
+    rt: "03",
+    rw: "05",
+    volume: 600,
+    beneficiaries: 150,
+    proposerName: "Siti Aminah",
+  });
   expect(proposal!.village.name).toBe("Sukakarya");
   expect(proposal!.attachments).toHaveLength(1);
   expect(proposal!.attachments[0]!.size).toBe(jpeg.length);
-  const identity = await bot.store.db.channelIdentity.findFirst({ where: { channel: "telegram", externalId: String(siti.id) } });
+  const identity = await bot.store.db.channelIdentity.findFirst({
+    where: { channel: "telegram", externalId: String(siti.id) },
+  });
   expect(identity?.residentId).toBe(proposal!.proposerId);
   expect(await bot.store.db.outboxMessage.count({ where: { status: { not: "SENT" } } })).toBe(0);
 });

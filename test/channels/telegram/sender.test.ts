@@ -25,7 +25,15 @@ afterEach(() => api.close());
 
 describe("telegram delivery", () => {
   it("renders options as numbered text plus one button per option", async () => {
-    queue.add({ channel: "telegram", chatId: "42", text: "Pilih kegiatan:", options: [{ key: "1", label: "Rehabilitasi jalan" }, { key: "2", label: "Tidak ada yang cocok" }] });
+    queue.add({
+      channel: "telegram",
+      chatId: "42",
+      text: "Pilih kegiatan:",
+      options: [
+        { key: "1", label: "Rehabilitasi jalan" },
+        { key: "2", label: "Tidak ada yang cocok" },
+      ],
+    });
     await worker.tick();
     const [sent] = api.callsOf("sendMessage");
     expect(sent!.body.text).toBe("Pilih kegiatan:\n\n1. Rehabilitasi jalan\n2. Tidak ada yang cocok");
@@ -38,7 +46,15 @@ describe("telegram delivery", () => {
 
   it("renders a group answer: options, then the link as a URL button, in the forum topic, as a reply", async () => {
     const link = { label: "Isi usulan di chat pribadi", url: "https://t.me/MusrenbangBot?start=desa_3216010001" };
-    queue.add({ channel: "telegram", chatId: "-100123", text: "Pilih:", options: [{ key: "1", label: "Ya" }], link, threadId: 17, replyTo: "88" });
+    queue.add({
+      channel: "telegram",
+      chatId: "-100123",
+      text: "Pilih:",
+      options: [{ key: "1", label: "Ya" }],
+      link,
+      threadId: 17,
+      replyTo: "88",
+    });
     await worker.tick();
     const [sent] = api.callsOf("sendMessage");
     expect(sent!.body).toEqual({
@@ -46,7 +62,9 @@ describe("telegram delivery", () => {
       text: "Pilih:\n\n1. Ya",
       message_thread_id: 17,
       reply_parameters: { message_id: 88, allow_sending_without_reply: true },
-      reply_markup: { inline_keyboard: [[{ text: "1. Ya", callback_data: "opt:1" }], [{ text: link.label, url: link.url }]] },
+      reply_markup: {
+        inline_keyboard: [[{ text: "1. Ya", callback_data: "opt:1" }], [{ text: link.label, url: link.url }]],
+      },
     });
     expect(queue.rows[0]!.status).toBe("SENT");
   });
@@ -70,7 +88,11 @@ describe("telegram delivery", () => {
   });
 
   it("waits retry_after seconds after a 429", async () => {
-    api.failNext("sendMessage", { status: 429, description: "Too Many Requests: retry after 3", parameters: { retry_after: 3 } });
+    api.failNext("sendMessage", {
+      status: 429,
+      description: "Too Many Requests: retry after 3",
+      parameters: { retry_after: 3 },
+    });
     queue.add({ channel: "telegram", chatId: "42", text: "halo" });
     await worker.tick();
     expect(queue.rows[0]).toMatchObject({ status: "PENDING", attempts: 1, nextAttemptAt: clock.now() + 3000 });

@@ -43,7 +43,11 @@ it("sets the webhook with a secret and takes updates only from callers who know 
   channel.mount(app);
   const update = { update_id: 1, ...textUpdate(user(42), "halo lewat webhook") };
   const post = (headers: Record<string, string>) =>
-    app.request("/telegram/webhook", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(update) });
+    app.request("/telegram/webhook", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(update),
+    });
 
   expect((await post({})).status).toBe(403);
   expect((await post({ "x-telegram-bot-api-secret-token": "wrong" })).status).toBe(403);

@@ -10,7 +10,9 @@ import { FakeWaClient, waImage, waMessage } from "./fake-client.ts";
 
 const logger = pino({ level: "silent" });
 const flush = () => new Promise((r) => setTimeout(r, 10));
-const config = { whatsapp: { enabled: true, authDir: "/tmp/wa-auth-test", chromiumPath: "/usr/bin/chromium", maxPerMinute: 40 } };
+const config = {
+  whatsapp: { enabled: true, authDir: "/tmp/wa-auth-test", chromiumPath: "/usr/bin/chromium", maxPerMinute: 40 },
+};
 
 let clients: FakeWaClient[];
 let handler: RecordingHandler;
@@ -82,7 +84,11 @@ describe("whatsapp inbound", () => {
   it("reads a location pin", async () => {
     const location = { latitude: "-6.2349", longitude: "107.1035", name: "Balai Desa" } as unknown as wweb.Location;
     client().emit("message", waMessage("6281@c.us", { type: MessageTypes.LOCATION, location }));
-    expect(await handler.nth(1)).toMatchObject({ kind: "location", location: { latitude: -6.2349, longitude: 107.1035 }, text: "Balai Desa" });
+    expect(await handler.nth(1)).toMatchObject({
+      kind: "location",
+      location: { latitude: -6.2349, longitude: 107.1035 },
+      text: "Balai Desa",
+    });
   });
 
   it("marks voice notes as voice so the engine answers politely", async () => {
@@ -96,7 +102,11 @@ describe("whatsapp inbound", () => {
     client().emit("message", waMessage(group, { author: "6281111@c.us", body: "usul dong" }));
     client().emit("message", waMessage(group, { author: "6281111@c.us", body: "#usul lampu jalan mati di gang 5" }));
     client().emit("message", waMessage(group, { author: "99887766@lid", body: "/USUL" }));
-    expect(await handler.nth(1)).toMatchObject({ chatId: "6281111@c.us", kind: "text", text: "/usul lampu jalan mati di gang 5" });
+    expect(await handler.nth(1)).toMatchObject({
+      chatId: "6281111@c.us",
+      kind: "text",
+      text: "/usul lampu jalan mati di gang 5",
+    });
     expect(await handler.nth(2)).toMatchObject({ chatId: "99887766@lid", text: "/usul" });
     await flush();
     expect(handler.received).toHaveLength(2);
@@ -198,14 +208,34 @@ describe("whatsapp connection", () => {
   });
 
   it("sends numbered menus as text, without sendSeen", async () => {
-    await channel.sender.send({ channel: "whatsapp", chatId: "6281@c.us", text: "Setuju?", options: [{ key: "1", label: "Setuju" }, { key: "2", label: "Tidak setuju" }] });
+    await channel.sender.send({
+      channel: "whatsapp",
+      chatId: "6281@c.us",
+      text: "Setuju?",
+      options: [
+        { key: "1", label: "Setuju" },
+        { key: "2", label: "Tidak setuju" },
+      ],
+    });
     expect(client().sent).toEqual([{ chatId: "6281@c.us", content: "Setuju?\n\n1. Setuju\n2. Tidak setuju" }]);
   });
 
   it("writes a link as a line of the text, since WhatsApp has no URL buttons", async () => {
     const link = { label: "Isi usulan di chat pribadi", url: "https://t.me/MusrenbangBot?start=usul" };
-    await channel.sender.send({ channel: "whatsapp", chatId: "6281@c.us", text: "Terima kasih!", link, replyTo: "ABC", threadId: 3 });
-    expect(client().sent).toEqual([{ chatId: "6281@c.us", content: "Terima kasih!\n\nIsi usulan di chat pribadi: https://t.me/MusrenbangBot?start=usul" }]);
+    await channel.sender.send({
+      channel: "whatsapp",
+      chatId: "6281@c.us",
+      text: "Terima kasih!",
+      link,
+      replyTo: "ABC",
+      threadId: 3,
+    });
+    expect(client().sent).toEqual([
+      {
+        chatId: "6281@c.us",
+        content: "Terima kasih!\n\nIsi usulan di chat pribadi: https://t.me/MusrenbangBot?start=usul",
+      },
+    ]);
   });
 
   it("reports send failures so the outbox retries, except for ids that are not WhatsApp accounts", async () => {

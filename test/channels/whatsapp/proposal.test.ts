@@ -36,7 +36,9 @@ beforeEach(async () => {
     },
   };
   channel = startWhatsApp({
-    config: { whatsapp: { enabled: true, authDir: "/tmp/unused", chromiumPath: "/usr/bin/chromium", maxPerMinute: 40 } },
+    config: {
+      whatsapp: { enabled: true, authDir: "/tmp/unused", chromiumPath: "/usr/bin/chromium", maxPerMinute: 40 },
+    },
     host,
     logger,
     clock,
@@ -44,7 +46,13 @@ beforeEach(async () => {
   });
   await new Promise((r) => setTimeout(r, 10));
   client.emit("ready");
-  outbox = createOutboxWorker({ queue: createOutboxQueue(bot.store.db), senders: [channel.sender], logger, clock, random: () => 0 });
+  outbox = createOutboxWorker({
+    queue: createOutboxQueue(bot.store.db),
+    senders: [channel.sender],
+    logger,
+    clock,
+    random: () => 0,
+  });
 });
 
 afterEach(async () => {
@@ -64,7 +72,10 @@ async function say(message: WaMessage): Promise<string> {
     clock.advance(1500);
     if ((await bot.store.db.outboxMessage.count({ where: { status: "PENDING" } })) === 0) break;
   }
-  return client.sent.slice(seen).map((s) => s.content).join("\n\n");
+  return client.sent
+    .slice(seen)
+    .map((s) => s.content)
+    .join("\n\n");
 }
 
 const text = (body: string) => waMessage(resident, { body });
@@ -72,7 +83,9 @@ const text = (body: string) => waMessage(resident, { body });
 it("a resident goes from a greeting to a stored proposal, answering numbered menus by number", async () => {
   expect(await say(text("halo"))).toMatch(/setuju\?[\s\S]*1\. Setuju\n2\. Tidak setuju/i);
   expect(await say(text("1"))).toContain("sudah setuju");
-  const kamus = await say(text("jalan depan rumah rusak parah di RT 03 RW 05 Sukakarya, panjang 200 m lebar 3 m, mohon dibangun rabat beton"));
+  const kamus = await say(
+    text("jalan depan rumah rusak parah di RT 03 RW 05 Sukakarya, panjang 200 m lebar 3 m, mohon dibangun rabat beton"),
+  );
   const option = /^(\d+)\. .*Rabat Beton/m.exec(kamus);
   expect(option).not.toBeNull();
   expect(await say(text(option![1]!))).toMatch(/manfaat/);
@@ -84,7 +97,12 @@ it("a resident goes from a greeting to a stored proposal, answering numbered men
   expect(code).toBeDefined();
 
   const proposal = await bot.store.db.proposal.findUnique({ where: { code: code! }, include: { attachments: true } });
-  expect(proposal).toMatchObject({ channel: "whatsapp", volume: 600, beneficiaries: 150, proposerName: "Budi Santoso" });
+  expect(proposal).toMatchObject({
+    channel: "whatsapp",
+    volume: 600,
+    beneficiaries: 150,
+    proposerName: "Budi Santoso",
+  });
   expect(proposal!.attachments).toHaveLength(1);
   expect(client.sent.every((s) => s.chatId === resident)).toBe(true);
 });
