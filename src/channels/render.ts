@@ -1,7 +1,7 @@
 // Numbered options as plain text: WhatsApp has no reliable buttons, and on Telegram the resident may type
 // the number too, so the list is part of the text on every channel (Telegram adds buttons on top). A link
 // is a button on Telegram and a "label: url" line on channels without buttons (renderPlainText).
-import type { OutboundMessage, Reply, ReplyOption } from "./message.ts";
+import type { OutboundMessage, Reply, ReplyOption } from "../messages/message.ts";
 
 /** One option as a line, e.g. "1. Jalan lingkungan (DPUPR, m²)". */
 export function optionLine(option: ReplyOption): string {

@@ -7,7 +7,7 @@ import { startOutbox } from "../outbox/worker.ts";
 import { whatsappPolicy } from "../outbox/rate-limit.ts";
 import type { Store } from "../store/client.ts";
 import { createOutboxQueue } from "../store/outbox.ts";
-import type { ChannelSender, InboundHandler } from "./channel.ts";
+import type { ChannelSender, InboundHandler } from "../messages/channel.ts";
 import { startTelegram, type TelegramChannel } from "./telegram/start.ts";
 import type { telegramWebhookRoute } from "./telegram/webhook.ts";
 import type { WaClient } from "./whatsapp/port.ts";

@@ -1,6 +1,6 @@
 // Reading the answer to the slot that was asked. Each returns the new state, or undefined after saying
 // why the answer does not fit (the question is then asked again by the caller).
-import type { InboundMessage } from "../channels/message.ts";
+import type { InboundMessage } from "../messages/message.ts";
 import type { Command } from "../nlu/commands.ts";
 import type { TurnContext } from "./context.ts";
 import { clip, extractInto, meaningful } from "./extract.ts";

@@ -1,5 +1,5 @@
 // What a turn asks the host to do in the same transaction as saving the state.
-import type { Channel } from "../channels/message.ts";
+import type { Channel } from "../messages/message.ts";
 import type { PhotoRef } from "./state.ts";
 
 /** The resident consented: create the Resident and link this chat to it. */

@@ -2,7 +2,7 @@
 import type { TurnContext } from "./context.ts";
 import { numbered, type Out } from "./out.ts";
 import type { ConversationState } from "./state.ts";
-import type { ReplyKey } from "./reply-keys.ts";
+import type { ReplyKey } from "../texts/reply-keys.ts";
 
 /** Menu choices: with an unfinished draft, "continue" comes first. */
 export function menuChoices(state: ConversationState): ("continue" | "new" | "status" | "help")[] {

@@ -1,5 +1,5 @@
 // The result of a turn, built up as the turn goes.
-import type { Reply, ReplyOption } from "../channels/message.ts";
+import type { Reply, ReplyOption } from "../messages/message.ts";
 import type { Effect } from "./effects.ts";
 import type { ConversationState } from "./state.ts";
 

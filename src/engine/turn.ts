@@ -1,7 +1,7 @@
 // The dialogue engine: turn(state, inbound, context) → { state, replies, effects }. No I/O of its own:
 // the clock, ids, matcher, regions and database questions come in the context, so a turn is deterministic.
 import { createHash } from "node:crypto";
-import type { Channel, InboundMessage } from "../channels/message.ts";
+import type { Channel, InboundMessage } from "../messages/message.ts";
 import { parseCommand, type Command } from "../nlu/commands.ts";
 import { answerPin, answerSlot } from "./answers.ts";
 import { newProposalCode } from "./code.ts";

@@ -1,6 +1,6 @@
 // Applies a turn's effects inside its transaction. Matcher learning is returned as an after-commit
 // action so the in-memory index never learns from a rolled-back turn.
-import type { InboundMessage } from "../channels/message.ts";
+import type { InboundMessage } from "../messages/message.ts";
 import type { Effect } from "../engine/effects.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import type { Sql } from "../store/sql.ts";

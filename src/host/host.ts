@@ -2,11 +2,11 @@
 // idempotently, state saved, effects applied, replies put in the outbox). A turn that throws saves
 // nothing and the resident gets an apology.
 import { randomInt, randomUUID } from "node:crypto";
-import type { InboundMessage, OutboundMessage } from "../channels/message.ts";
+import type { InboundMessage, OutboundMessage } from "../messages/message.ts";
 import { randomCodeSuffix } from "../engine/code.ts";
 import { defaultEngineConfig, type EngineConfig, type IdSource, type TurnContext } from "../engine/context.ts";
 import { readState } from "../engine/state.ts";
-import { makeTexts, type Texts } from "../engine/texts.ts";
+import { makeTexts, type Texts } from "../texts/texts.ts";
 import { turn } from "../engine/turn.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import { trainClassifier, type IntentClassifier } from "../nlu/classifier.ts";

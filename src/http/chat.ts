@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { InboundMessage } from "../channels/message.ts";
+import type { InboundMessage } from "../messages/message.ts";
 import type { Host } from "../host/host.ts";
 import { chatPage } from "./chat-page.ts";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { projectRoot } from "../config/paths.ts";
-import { REPLY_KEYS } from "../engine/reply-keys.ts";
+import { REPLY_KEYS } from "../texts/reply-keys.ts";
 
 const IntentsFile = z.object({
   threshold: z.number().min(0).max(1),

@@ -1,6 +1,6 @@
 // The outbox store as the delivery worker uses it. The store itself (table OutboxMessage) belongs to the
 // host: src/store/outbox.ts; this port lets the worker be tested with an in-memory queue as well.
-import type { Channel } from "../channels/message.ts";
+import type { Channel } from "../messages/message.ts";
 
 /** One stored reply, e.g. `{ id: 7, channel: "telegram", chatId: "12345", payload: "{...}", attempts: 0 }`. */
 export interface OutboxRow {

@@ -3,8 +3,8 @@
 // records the outcome. Nothing lives only in memory: a reply not yet sent is still PENDING in the
 // database and goes out after a restart. Tests: test/outbox/worker.test.ts (fake clock, bursts, restart).
 import type { Logger } from "../logger.ts";
-import { DeliveryError, type ChannelSender } from "../channels/channel.ts";
-import { OutboundMessage, type Channel } from "../channels/message.ts";
+import { DeliveryError, type ChannelSender } from "../messages/channel.ts";
+import { OutboundMessage, type Channel } from "../messages/message.ts";
 import { backoffMs, defaultRetryPolicy, type RetryPolicy } from "./backoff.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import type { OutboxQueue, OutboxRow } from "./queue.ts";

@@ -1,6 +1,6 @@
 // The outbox: replies waiting for delivery. The host enqueues inside its turn transaction; the delivery
 // worker (src/outbox/worker.ts) reads and marks rows through createOutboxQueue(db).
-import type { Channel, OutboundMessage } from "../channels/message.ts";
+import type { Channel, OutboundMessage } from "../messages/message.ts";
 import type { OutboxQueue, OutboxRow } from "../outbox/queue.ts";
 import type { Db, Tx } from "./client.ts";
 import type { Sql } from "./sql.ts";

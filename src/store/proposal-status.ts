@@ -1,8 +1,8 @@
 // Changing a proposal's status: the one function the dashboard, the CLI and tests use. It checks the
 // transition, writes the audit event, and puts a plain-Indonesian message for the proposer in the outbox.
-import type { Channel, OutboundMessage } from "../channels/message.ts";
-import type { ReplyKey } from "../engine/reply-keys.ts";
-import { makeTexts, type Texts } from "../engine/texts.ts";
+import type { Channel, OutboundMessage } from "../messages/message.ts";
+import type { ReplyKey } from "../texts/reply-keys.ts";
+import { makeTexts, type Texts } from "../texts/texts.ts";
 import { defaultIntentData } from "../nlu/files.ts";
 import type { Db, Tx } from "./client.ts";
 import { enqueueWithPrisma } from "./outbox.ts";

@@ -1,6 +1,6 @@
 // The two writes every turn makes, as few round trips as the database allows: on PostgreSQL each pair is one
 // statement (data-modifying CTEs); on SQLite (in-process, no round trips) they stay separate statements.
-import type { OutboundMessage } from "../channels/message.ts";
+import type { OutboundMessage } from "../messages/message.ts";
 import { loadConversation, recordInbound, saveConversation } from "./conversations.ts";
 import { enqueue } from "./outbox.ts";
 import type { Sql } from "./sql.ts";

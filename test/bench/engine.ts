@@ -6,7 +6,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { projectRoot } from "../../src/config/paths.ts";
-import type { InboundMessage } from "../../src/channels/message.ts";
+import type { InboundMessage } from "../../src/messages/message.ts";
 import { createHost } from "../../src/host/host.ts";
 import { importKamusFile, importWilayahFile } from "../../src/import/index.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";

@@ -1,6 +1,6 @@
 // Stands in for the host: records every InboundMessage a channel produced.
-import type { InboundHandler } from "../../src/channels/channel.ts";
-import { InboundMessage } from "../../src/channels/message.ts";
+import type { InboundHandler } from "../../src/messages/channel.ts";
+import { InboundMessage } from "../../src/messages/message.ts";
 
 export class RecordingHandler implements InboundHandler {
   received: InboundMessage[] = [];

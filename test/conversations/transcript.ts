@@ -13,7 +13,7 @@
 // `{panjang:10000}` in a message expands to that many letters; `{pilih:Rabat Beton}` to the number of the
 // last offered option whose label contains those words (so a transcript does not pin the matcher's ranking).
 import { readFileSync } from "node:fs";
-import type { InboundMessage } from "../../src/channels/message.ts";
+import type { InboundMessage } from "../../src/messages/message.ts";
 import type { HandleResult } from "../../src/host/host.ts";
 import { startBot, type Bot } from "../host/harness.ts";
 

@@ -1,7 +1,7 @@
 // Whatever a resident sends, in whatever order, a turn never throws, always answers, and leaves a valid state.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { InboundMessage } from "../../src/channels/message.ts";
+import type { InboundMessage } from "../../src/messages/message.ts";
 import { ConversationState } from "../../src/engine/state.ts";
 import { turn } from "../../src/engine/turn.ts";
 import { engineContext } from "./fixtures.ts";

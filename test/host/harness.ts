@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
-import type { InboundMessage } from "../../src/channels/message.ts";
+import type { InboundMessage } from "../../src/messages/message.ts";
 import type { IdSource } from "../../src/engine/context.ts";
 import { importKamusFile, importWilayahFile } from "../../src/import/index.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config/paths.ts";
-import { REPLY_KEYS } from "../../src/engine/reply-keys.ts";
+import { REPLY_KEYS } from "../../src/texts/reply-keys.ts";
 import { trainClassifier } from "../../src/nlu/classifier.ts";
 import { loadIntentData } from "../../src/nlu/files.ts";
 

@@ -1,5 +1,5 @@
 // An in-memory OutboxQueue with the semantics of the OutboxMessage table, for worker tests without a database.
-import type { OutboundMessage } from "../../src/channels/message.ts";
+import type { OutboundMessage } from "../../src/messages/message.ts";
 import type { OutboxQueue, OutboxRow } from "../../src/outbox/queue.ts";
 
 export interface MemoryRow extends OutboxRow {

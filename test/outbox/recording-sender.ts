@@ -1,6 +1,6 @@
 // A ChannelSender that records what it sent (and when, on the fake clock) and fails on demand.
-import type { ChannelSender } from "../../src/channels/channel.ts";
-import type { Channel, OutboundMessage } from "../../src/channels/message.ts";
+import type { ChannelSender } from "../../src/messages/channel.ts";
+import type { Channel, OutboundMessage } from "../../src/messages/message.ts";
 import type { Clock } from "../../src/outbox/clock.ts";
 
 export class RecordingSender implements ChannelSender {

@@ -2,8 +2,8 @@
 // replies pending at a crash go out after the restart, each exactly once.
 import { describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { DeliveryError } from "../../src/channels/channel.ts";
-import type { OutboundMessage } from "../../src/channels/message.ts";
+import { DeliveryError } from "../../src/messages/channel.ts";
+import type { OutboundMessage } from "../../src/messages/message.ts";
 import type { Db } from "../../src/store/client.ts";
 import { createOutboxQueue } from "../../src/store/outbox.ts";
 import { createOutboxWorker } from "../../src/outbox/worker.ts";

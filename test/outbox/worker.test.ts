@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { DeliveryError } from "../../src/channels/channel.ts";
+import { DeliveryError } from "../../src/messages/channel.ts";
 import { createOutboxWorker, type OutboxOptions } from "../../src/outbox/worker.ts";
 import { whatsappPolicy } from "../../src/outbox/rate-limit.ts";
 import { FakeClock } from "./fake-clock.ts";

@@ -7,7 +7,7 @@ import { Composer, type Context } from "telegraf";
 import type { Message } from "telegraf/types";
 import type { Logger } from "../../logger.ts";
 import type { GroupLinks } from "../../store/group-links.ts";
-import type { OutboundMessage, ReplyLink } from "../message.ts";
+import type { OutboundMessage, ReplyLink } from "../../messages/message.ts";
 import { fill, type ChannelTexts } from "../texts.ts";
 
 /** Where group answers go: the persisted outbox (start.ts puts them in the OutboxMessage table). */

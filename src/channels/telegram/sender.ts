@@ -3,8 +3,8 @@
 // errors become DeliveryErrors the outbox understands. Pinned by test/channels/telegram/sender.test.ts.
 import { TelegramError, type Telegram } from "telegraf";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
-import { DeliveryError, type ChannelSender } from "../channel.ts";
-import type { OutboundMessage } from "../message.ts";
+import { DeliveryError, type ChannelSender } from "../../messages/channel.ts";
+import type { OutboundMessage } from "../../messages/message.ts";
 import { optionLine, renderText, truncate } from "../render.ts";
 import { optionCallbackData } from "./callback.ts";
 

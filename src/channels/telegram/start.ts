@@ -11,7 +11,7 @@ import { systemClock, type Clock } from "../../outbox/clock.ts";
 import type { Store } from "../../store/client.ts";
 import { groupLinkStore } from "../../store/group-links.ts";
 import { enqueueWithPrisma } from "../../store/outbox.ts";
-import type { InboundHandler } from "../channel.ts";
+import type { InboundHandler } from "../../messages/channel.ts";
 import { loadChannelTexts, type ChannelTexts } from "../texts.ts";
 import { createTelegramBot } from "./bot.ts";
 import type { FileDownloader } from "./files.ts";

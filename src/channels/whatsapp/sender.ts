@@ -1,7 +1,7 @@
 // Sends an OutboundMessage as WhatsApp text (numbered options and a link as lines of the text: WhatsApp has
 // no reliable buttons).
-import { DeliveryError, type ChannelSender } from "../channel.ts";
-import type { OutboundMessage } from "../message.ts";
+import { DeliveryError, type ChannelSender } from "../../messages/channel.ts";
+import type { OutboundMessage } from "../../messages/message.ts";
 import { renderPlainText } from "../render.ts";
 import type { WaClient } from "./port.ts";
 

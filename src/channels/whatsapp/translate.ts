@@ -1,6 +1,6 @@
 // A received whatsapp-web.js message → one InboundMessage, or null for what the bot must not answer
 // (own messages, status broadcasts, group chatter without /usul or #usul).
-import type { InboundMessage } from "../message.ts";
+import type { InboundMessage } from "../../messages/message.ts";
 import { MessageTypes, type WaMessage } from "./port.ts";
 
 /** "#usul jalan rusak" / "/usul: jalan rusak" → the rest; undefined when the text does not start with it. */
