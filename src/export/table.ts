@@ -1,6 +1,6 @@
 // Writes rows as JSON, CSV or XLSX: the one place that knows the export formats (CLI and dashboard).
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { stripControl, toSafeCsv } from "./csv-safe.ts";
 
 export type TableFormat = "json" | "csv" | "xlsx";
 
@@ -27,13 +27,19 @@ export async function renderTable<T>(
   const rows = records.map(shape.flat);
   const columns = [...shape.columns];
   if (format === "csv") {
-    // A BOM so that Excel, which officers open CSVs with, reads Indonesian text as UTF-8.
-    return Buffer.from(`\uFEFF${stringify(rows, { header: true, columns })}`);
+    // A BOM so that Excel, which officers open CSVs with, reads Indonesian text as UTF-8; cells that would
+    // start a formula are neutralised (see csv-safe.ts).
+    return Buffer.from(`\uFEFF${toSafeCsv(rows, columns)}`);
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((key) => ({ header: key, key, width: Math.min(40, Math.max(10, key.length + 2)) }));
-  sheet.addRows(rows);
+  // Strings stay strings (exceljs never turns them into formulas); control characters are not valid XML.
+  sheet.addRows(
+    rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "string" ? stripControl(v) : v])),
+    ),
+  );
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
