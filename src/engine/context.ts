@@ -1,4 +1,5 @@
 // Everything a turn may consult besides the state and the message: injected, so a turn is deterministic.
+import type { CycleWindow } from "../cycles/intake.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import type { IntentClassifier } from "../nlu/classifier.ts";
 import type { RegionIndex } from "../regions/index.ts";
@@ -40,8 +41,8 @@ export interface Lookups {
   proposalByCode(code: string, residentId?: string): Promise<ProposalBrief | undefined>;
   findSimilar(query: SimilarQuery): Promise<ProposalBrief | undefined>;
   codeTaken(code: string): Promise<boolean>;
-  /** The window of this year's cycle, when the Cycle table has one (no row: always open). */
-  cycleWindow(year: number): Promise<{ opensAt: Date; closesAt: Date } | undefined>;
+  /** The intake window that matters at `now` (src/cycles/intake.ts relevantCycle); no cycles: always open. */
+  intakeWindow(now: Date): Promise<CycleWindow | undefined>;
 }
 
 /** Id sources, injected for determinism. */

@@ -1,5 +1,6 @@
 // The dialogue engine: turn(state, inbound, context) → { state, replies, effects }. No I/O of its own:
 // the clock, ids, matcher, regions and database questions come in the context, so a turn is deterministic.
+import { intakeState } from "../cycles/intake.ts";
 import { createHash } from "node:crypto";
 import type { Channel, InboundMessage } from "../messages/message.ts";
 import { parseCommand, type Command } from "../nlu/commands.ts";
@@ -323,18 +324,8 @@ async function startProposal(
   isProblem = false,
 ): Promise<ConversationState> {
   const t = ctx.texts;
-  const window = await ctx.lookups.cycleWindow(ctx.now.getUTCFullYear());
-  if (window && (ctx.now < window.opensAt || ctx.now > window.closesAt)) {
-    const date = (d: Date) =>
-      d.toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
-    out.say(
-      t(ctx.now < window.opensAt ? "cycle.not_open" : "cycle.closed", {
-        opens: date(window.opensAt),
-        closes: date(window.closesAt),
-      }),
-    );
-    return dropDraft(s);
-  }
+  // Outside the intake window the resident may still prepare the proposal: it is kept as a draft until it opens.
+  await sayIntakeClosed(ctx, out, "start");
   const since = new Date(Date.UTC(ctx.now.getUTCFullYear(), 0, 1));
   const count = await ctx.lookups.countProposalsSince(s.residentId!, since);
   if (count >= ctx.config.maxProposalsPerCycle) {
@@ -368,8 +359,21 @@ async function startProposal(
   return advance(next, ctx, out);
 }
 
+/** Says when intake opens (or that it closed) if it is not open now; true when it is closed. */
+async function sayIntakeClosed(ctx: TurnContext, out: Out, when: "start" | "send"): Promise<boolean> {
+  const intake = intakeState(await ctx.lookups.intakeWindow(ctx.now), ctx.now);
+  if (intake.open) return false;
+  const date = (d: Date) =>
+    d.toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });
+  const vars = { opens: date(intake.cycle.opensAt), closes: date(intake.cycle.closesAt) };
+  out.say(ctx.texts(`cycle.${intake.reason}`, vars));
+  out.say(ctx.texts(when === "start" ? "cycle.draft_allowed" : `cycle.draft_kept_${intake.reason}`, vars));
+  return true;
+}
+
 async function store(s: ConversationState, ctx: TurnContext, out: Out, channel: Channel): Promise<ConversationState> {
   const d = s.draft!;
+  if (await sayIntakeClosed(ctx, out, "send")) return s;
   const since = new Date(Date.UTC(ctx.now.getUTCFullYear(), 0, 1));
   if ((await ctx.lookups.countProposalsSince(s.residentId!, since)) >= ctx.config.maxProposalsPerCycle) {
     out.say(ctx.texts("limit.reached", { max: ctx.config.maxProposalsPerCycle }));

@@ -2,6 +2,7 @@
 // and the read questions a turn asks (src/engine/context.ts Lookups). Direct SQL: see sql.ts for why.
 import type { CreateProposal } from "../engine/effects.ts";
 import type { Lookups, ProposalBrief, SimilarQuery } from "../engine/context.ts";
+import { relevantCycle, type CycleWindow } from "../cycles/intake.ts";
 import { normalizeText } from "../kamus/normalize.ts";
 import { linkAttachments } from "./attachments.ts";
 import { maxPhraseLength } from "./learned-phrases.ts";
@@ -13,9 +14,7 @@ export async function createProposal(sql: Sql, p: CreateProposal["proposal"]): P
   const entry = p.kamusKode
     ? await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [p.kamusKode])
     : undefined;
-  const cycle = await sql.get<{ id: number }>(`SELECT "id" FROM "Cycle" WHERE "year" = ?`, [
-    p.createdAt.getUTCFullYear(),
-  ]);
+  const cycle = relevantCycle(await cycleWindows(sql), p.createdAt);
   const row = await sql.get<{ id: number }>(
     `INSERT INTO "Proposal" ("code", "status", "villageCode", "rt", "rw", "address", "latitude", "longitude", "problem", "activity",
        "kamusEntryId", "kamusNoMatch", "volume", "unit", "estimatedCost", "beneficiaries", "proposerId", "proposerName", "channel",
@@ -197,17 +196,25 @@ export function proposalLookups(sql: Sql): Lookups {
       return row ? brief(row) : undefined;
     },
     codeTaken: async (code) => !!(await sql.get(`SELECT 1 AS "x" FROM "Proposal" WHERE "code" = ?`, [code])),
-    async cycleWindow(year) {
-      // PostgreSQL: timestamp without time zone holds UTC (as Prisma writes it); say so, or pg reads local time.
-      const columns =
-        sql.dialect === "postgres"
-          ? `("opensAt" AT TIME ZONE 'UTC') AS "opensAt", ("closesAt" AT TIME ZONE 'UTC') AS "closesAt"`
-          : `"opensAt", "closesAt"`;
-      const row = await sql.get<{ opensAt: string | Date; closesAt: string | Date }>(
-        `SELECT ${columns} FROM "Cycle" WHERE "year" = ?`,
-        [year],
-      );
-      return row ? { opensAt: new Date(row.opensAt), closesAt: new Date(row.closesAt) } : undefined;
-    },
+    intakeWindow: async (now) => relevantCycle(await cycleWindows(sql), now),
   };
+}
+
+/** Every cycle's intake window (a handful of rows: one per year). */
+async function cycleWindows(sql: Sql): Promise<(CycleWindow & { id: number })[]> {
+  // PostgreSQL: timestamp without time zone holds UTC (as Prisma writes it); say so, or pg reads local time.
+  const columns =
+    sql.dialect === "postgres"
+      ? `("opensAt" AT TIME ZONE 'UTC') AS "opensAt", ("closesAt" AT TIME ZONE 'UTC') AS "closesAt"`
+      : `"opensAt", "closesAt"`;
+  const rows = await sql.all<{ id: number; year: number; opensAt: string | Date; closesAt: string | Date }>(
+    `SELECT "id", "year", ${columns} FROM "Cycle"`,
+    [],
+  );
+  return rows.map((r) => ({
+    id: num(r.id),
+    year: num(r.year),
+    opensAt: new Date(r.opensAt),
+    closesAt: new Date(r.closesAt),
+  }));
 }

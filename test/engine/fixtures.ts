@@ -43,7 +43,7 @@ export class MemoryLookups implements Lookups {
   async codeTaken(code: string) {
     return this.proposals.some((p) => p.code === code);
   }
-  async cycleWindow() {
+  async intakeWindow() {
     return undefined;
   }
   apply(effects: Effect[]) {

@@ -160,8 +160,8 @@ describe("host effects", () => {
       expect(last.expecting).not.toBe("name");
       last = await bot.send("u1", { text: answers[last.expecting ?? ""] ?? "1" });
     }
-    expect(last!.expecting).toBe("confirm");
-    expect(last!.replies.at(-1)!.text).toMatch(/Nama pengusul: Ani/);
+    expect(last.expecting).toBe("confirm");
+    expect(last.replies.at(-1)!.text).toMatch(/Nama pengusul: Ani/);
   });
 });
 
@@ -217,16 +217,42 @@ describe("status notifications", () => {
 });
 
 describe("cycle window", () => {
-  it("refuses new proposals outside this year's cycle window and accepts them inside", async () => {
+  it("outside the window says when intake opens, keeps the prepared proposal as a draft and sends it once open", async () => {
     bot = await startBot();
+    // The clock says 2 March 2026: the 2026 window closed, the 2027 one opens on 4 January.
     await bot.store.db.cycle.create({
       data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") },
     });
+    await bot.store.db.cycle.create({
+      data: { year: 2027, opensAt: new Date("2027-01-03T17:00:00Z"), closesAt: new Date("2027-02-28T16:59:59Z") },
+    });
     await consented(bot, "u1");
-    const closed = await bot.send("u1", { text: "1" });
-    expect(closed.replies[0]!.text).toMatch(/sudah ditutup pada 28 Februari 2026/);
-    await bot.store.db.cycle.update({ where: { year: 2026 }, data: { closesAt: new Date("2026-03-31T16:59:59Z") } });
+    const start = await bot.send("u1", {
+      text: "jalan rusak di rt 1 rw 1 desa srimukti, minta dibangun rabat beton panjang 50 lebar 2",
+    });
+    const said = start.replies.map((r) => r.text).join("\n");
+    expect(said).toMatch(/dibuka pada 4 Januari 2027/);
+    expect(said).toMatch(/draf/);
+    for (const text of ["1", "20", "lewati", "Dewi"]) await bot.send("u1", { text });
+    const early = await bot.send("u1", { text: "ya" });
+    expect(early.replies.map((r) => r.text).join("\n")).toMatch(/simpan sebagai draf[\s\S]*4 Januari 2027/);
+    expect(await bot.store.db.proposal.count()).toBe(0);
+
+    bot.clock.time = Date.parse("2027-01-05T02:00:00Z");
+    const later = await bot.send("u1", { text: "ya" });
+    expect(later.replies.map((r) => r.text).join("\n")).toMatch(/Kode usulan/);
+    const stored = await bot.store.db.proposal.findFirstOrThrow({ include: { cycle: true } });
+    expect(stored.cycle?.year).toBe(2027);
+  });
+
+  it("accepts proposals inside the window without a word about it", async () => {
+    bot = await startBot();
+    await bot.store.db.cycle.create({
+      data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-03-31T16:59:59Z") },
+    });
+    await consented(bot, "u1");
     const open = await bot.send("u1", { text: "1" });
     expect(open.expecting).toBe("village");
+    expect(open.replies.map((r) => r.text).join("\n")).not.toMatch(/draf|dibuka pada|ditutup/);
   });
 });

@@ -149,13 +149,19 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     expect(await lookups.findSimilar({ ...similar, excludeResidentId: "R1" })).toBeUndefined();
     expect(await lookups.findSimilar({ ...similar, rt: "09", rw: "01", text: "lain sekali" })).toBeUndefined();
 
-    expect(await lookups.cycleWindow(2026)).toBeUndefined();
+    const feb = new Date("2026-02-01T00:00:00Z");
+    expect(await lookups.intakeWindow(feb)).toBeUndefined();
     await store.db.cycle.create({
       data: { year: 2026, opensAt: new Date("2026-01-05T00:00:00Z"), closesAt: new Date("2026-02-28T16:59:59Z") },
     });
-    expect(await lookups.cycleWindow(2026)).toEqual({
-      opensAt: new Date("2026-01-05T00:00:00Z"),
-      closesAt: new Date("2026-02-28T16:59:59Z"),
+    await store.db.cycle.create({
+      data: { year: 2027, opensAt: new Date("2027-01-04T00:00:00Z"), closesAt: new Date("2027-02-28T16:59:59Z") },
+    });
+    expect(await lookups.intakeWindow(feb)).toMatchObject({ year: 2026, closesAt: new Date("2026-02-28T16:59:59Z") });
+    // After one window closed, the next one to open is what a resident needs to hear about.
+    expect(await lookups.intakeWindow(new Date("2026-06-01T00:00:00Z"))).toMatchObject({
+      year: 2027,
+      opensAt: new Date("2027-01-04T00:00:00Z"),
     });
 
     await anonymizeResident(sql, "R1", now);
