@@ -130,6 +130,12 @@ export const REPLY_KEYS = [
   "notify.TIDAK_DITERIMA",
   "notify.DIAJUKAN",
   "notify.reason",
+  "status_change.not_found",
+  "status_change.not_allowed",
+  "status_change.none_allowed",
+  "status_change.reason_required",
+  "status_change.merge_target_required",
+  "status_change.merge_target_invalid",
 ] as const;
 
 /** A key of intents/replies.yaml, e.g. "ask.village". */

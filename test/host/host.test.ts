@@ -3,8 +3,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
 import { readState } from "../../src/engine/state.ts";
-import { changeProposalStatus } from "../../src/store/proposal-status.ts";
+import { verifyProposal, agreeProposal } from "../../src/proposals/change-status.ts";
+import { makeTexts } from "../../src/texts/texts.ts";
+import { defaultIntentData } from "../../src/nlu/files.ts";
 import { startBot, type Bot } from "./harness.ts";
+
+const texts = makeTexts(defaultIntentData().replies);
 
 let bot: Bot | undefined;
 afterEach(async () => {
@@ -189,7 +193,7 @@ describe("status notifications", () => {
   it("hands a status change to a web resident with their next reply", async () => {
     bot = await startBot();
     const code = await submitProposal(bot, "w1");
-    await changeProposalStatus(bot.store.db, { code, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
+    await verifyProposal({ db: bot.store.db, texts }, { code, actor: { type: "officer", id: "desa" } });
     const next = await bot.send("w1", { text: "menu" });
     expect(next.replies[0]!.text).toMatch(new RegExp(`Kabar usulan ${code}[\\s\\S]*sudah diperiksa petugas desa`));
     expect(next.replies[1]!.text).toMatch(/Silakan pilih/);
@@ -202,7 +206,7 @@ describe("status notifications", () => {
     const stopped = await bot.send("w1", { text: "BERHENTI" });
     expect(stopped.replies[0]!.text).toMatch(/tidak akan mengirim kabar usulan lagi sampai Bapak\/Ibu menulis kembali/);
 
-    await changeProposalStatus(bot.store.db, { code, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
+    await verifyProposal({ db: bot.store.db, texts }, { code, actor: { type: "officer", id: "desa" } });
     expect(await bot.store.db.outboxMessage.count({ where: { payload: { contains: `Kabar usulan ${code}` } } })).toBe(
       0,
     );
@@ -210,7 +214,7 @@ describe("status notifications", () => {
     const back = await bot.send("w1", { text: "menu" });
     expect(back.replies.map((r) => r.text).join("\n")).not.toMatch(/Kabar usulan/);
 
-    await changeProposalStatus(bot.store.db, { code, to: "DISEPAKATI", actor: { type: "officer", id: "desa" } });
+    await agreeProposal({ db: bot.store.db, texts }, { code, actor: { type: "officer", id: "desa" } });
     const next = await bot.send("w1", { text: "menu" });
     expect(next.replies[0]!.text).toMatch(new RegExp(`Kabar usulan ${code}[\\s\\S]*disepakati`));
   });

@@ -1,8 +1,12 @@
 // A whole proposal through the host on each database (PostgreSQL when TEST_DATABASE_URL is set).
 import { describe, expect, it } from "vitest";
-import { changeProposalStatus } from "../../src/store/proposal-status.ts";
+import { verifyProposal } from "../../src/proposals/change-status.ts";
+import { makeTexts } from "../../src/texts/texts.ts";
+import { defaultIntentData } from "../../src/nlu/files.ts";
 import { storeCases } from "../support/stores.ts";
 import { seed, startBot } from "./harness.ts";
+
+const replyTexts = makeTexts(defaultIntentData().replies);
 
 describe.each(storeCases())("host on $name", ({ open }) => {
   it("takes a resident from consent to a stored proposal and its status", async () => {
@@ -36,7 +40,10 @@ describe.each(storeCases())("host on $name", ({ open }) => {
       const status = await bot.send("u1", { text: `status ${code}` });
       expect(status.replies[0]!.text).toMatch(/menunggu pemeriksaan petugas/);
       expect(await store.db.outboxMessage.count({ where: { status: "PENDING" } })).toBe(0);
-      await changeProposalStatus(store.db, { code: code!, to: "DIVERIFIKASI", actor: { type: "officer", id: "desa" } });
+      await verifyProposal(
+        { db: store.db, texts: replyTexts },
+        { code: code!, actor: { type: "officer", id: "desa" } },
+      );
       const notified = await bot.send("u1", { text: "menu" });
       expect(notified.replies[0]!.text).toMatch(/Kabar usulan/);
       const again = await bot.send("u1", { text: "status", messageId: "same" });

@@ -5,7 +5,6 @@ import type { Store } from "../../src/store/client.ts";
 import { loadConversation, recordInbound, saveConversation } from "../../src/store/conversations.ts";
 import { createOutboxQueue, enqueue } from "../../src/store/outbox.ts";
 import { addSupport, createProposal, proposalLookups } from "../../src/store/proposal-write.ts";
-import { changeProposalStatus, StatusChangeError } from "../../src/store/proposal-status.ts";
 import { anonymizeResident, registerResident, setResidentName } from "../../src/store/residents.ts";
 import { openSql, type SqlPool } from "../../src/store/sql.ts";
 import { storeCases } from "../support/stores.ts";
@@ -168,43 +167,5 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     expect(await store.db.resident.findUniqueOrThrow({ where: { id: "R1" } })).toMatchObject({ name: null });
     expect(await store.db.channelIdentity.count({ where: { residentId: "R1" } })).toBe(0);
     expect((await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-7K3Q" } })).proposerName).toBeNull();
-  });
-
-  it("changes a status with an audit event and a message to the proposer", async () => {
-    store = await open();
-    sql = openSql(store.url);
-    await seedRegionAndKamus(store);
-    await registerResident(sql, "R1", "telegram", "42", now);
-    await createProposal(sql, proposal("U26-7K3Q", "R1"));
-    await expect(
-      changeProposalStatus(store.db, { code: "U26-7K3Q", to: "DITOLAK", actor: { type: "officer", id: "ani" } }),
-    ).rejects.toThrow(StatusChangeError);
-    await expect(
-      changeProposalStatus(store.db, { code: "U26-7K3Q", to: "DITERIMA", actor: { type: "officer" } }),
-    ).rejects.toThrow(/cannot go from DIAJUKAN to DITERIMA/);
-    await changeProposalStatus(store.db, {
-      code: "U26-7K3Q",
-      to: "DITOLAK",
-      actor: { type: "officer", id: "ani" },
-      reason: "Sudah dibangun tahun lalu",
-      now,
-    });
-    const p = await store.db.proposal.findUniqueOrThrow({
-      where: { code: "U26-7K3Q" },
-      include: { events: { orderBy: { id: "asc" } } },
-    });
-    expect(p.status).toBe("DITOLAK");
-    expect(p.events.at(-1)).toMatchObject({
-      fromStatus: "DIAJUKAN",
-      toStatus: "DITOLAK",
-      actorType: "officer",
-      actorId: "ani",
-      reason: "Sudah dibangun tahun lalu",
-    });
-    const out = await store.db.outboxMessage.findFirstOrThrow();
-    expect(out).toMatchObject({ channel: "telegram", chatId: "42", status: "PENDING" });
-    expect(JSON.parse(out.payload).text).toMatch(
-      /Kabar usulan U26-7K3Q[\s\S]*tidak dapat dilanjutkan. Alasannya: Sudah dibangun tahun lalu/,
-    );
   });
 });

@@ -7,14 +7,14 @@ import { templateSqlitePath, testTmpDir } from "./paths.ts";
 
 export interface StoreCase {
   name: "sqlite" | "postgres";
-  open(): Promise<Store>;
+  open: () => Promise<Store>;
 }
 
 /** A fresh, migrated SQLite database (a copy of the template made in global-setup). */
-export async function freshSqlite(): Promise<Store> {
+export function freshSqlite(): Promise<Store> {
   const path = join(testTmpDir, `${randomUUID()}.db`);
   copyFileSync(templateSqlitePath, path);
-  return openStore(`file:${path}`);
+  return Promise.resolve(openStore(`file:${path}`));
 }
 
 /** TEST_DATABASE_URL, migrated in global-setup, with every table emptied. */

@@ -1,0 +1,27 @@
+// What the proposer reads when their proposal changes status; the words live in intents/replies.yaml
+// (notify.*), this file only picks and fills them.
+import type { ReplyKey } from "../texts/reply-keys.ts";
+import { shortTitle } from "../texts/short-title.ts";
+import type { Texts } from "../texts/texts.ts";
+import type { ProposalStatusName } from "./lifecycle.ts";
+
+/** The facts a notice tells, e.g. `{ code: "U26-7K3Q", title: "Jalan rusak", to: "DITOLAK", reason: "..." }`. */
+export interface StatusNotice {
+  code: string;
+  title: string;
+  to: ProposalStatusName;
+  reason?: string;
+  /** For DIGABUNG: the code of the proposal it joined. */
+  mergeInto?: string;
+}
+
+/** "Kabar usulan U26-7K3Q (Jalan rusak): Mohon maaf, ... Alasannya: ...". An officer's note follows other moves. */
+export function statusNoticeText(texts: Texts, notice: StatusNotice): string {
+  const { reason, to } = notice;
+  let message = texts(`notify.${to}` as ReplyKey, {
+    reason: reason ?? "-",
+    target: notice.mergeInto?.toUpperCase() ?? "",
+  });
+  if (reason && to !== "DITOLAK") message += `\n${texts("notify.reason", { reason })}`;
+  return texts("notify.status", { code: notice.code, title: shortTitle(notice.title), message });
+}

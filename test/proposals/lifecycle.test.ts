@@ -1,0 +1,56 @@
+// The lifecycle rules of DESIGN.md §4 without a database: which moves an officer may make, what they must give.
+import { describe, expect, it } from "vitest";
+import { defaultIntentData } from "../../src/nlu/files.ts";
+import { checkStatusChange, nextStatuses, type StatusChange } from "../../src/proposals/lifecycle.ts";
+import { isRefusal } from "../../src/refusal.ts";
+import { makeTexts } from "../../src/texts/texts.ts";
+
+const texts = makeTexts(defaultIntentData().replies);
+const officer = { type: "officer" as const, id: "ani" };
+
+function refusalOf(fn: () => unknown): { status: number; message: string } {
+  try {
+    fn();
+  } catch (e) {
+    if (isRefusal(e)) return { status: e.status, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("proposal lifecycle", () => {
+  it("lets a submitted proposal be verified, rejected or merged, and nothing else", () => {
+    expect(nextStatuses("DIAJUKAN")).toEqual(["DIVERIFIKASI", "DITOLAK", "DIGABUNG"]);
+    const change: StatusChange = { code: "U26-7K3Q", to: "DITERIMA", actor: officer };
+    expect(refusalOf(() => checkStatusChange(texts, "U26-7K3Q", "DIAJUKAN", change))).toEqual({
+      status: 409,
+      message:
+        "Usulan U26-7K3Q berstatus DIAJUKAN, jadi tidak bisa diubah menjadi DITERIMA. " +
+        "Status yang bisa dipilih: DIVERIFIKASI, DITOLAK, DIGABUNG.",
+    });
+  });
+
+  it("says a final status has no way on", () => {
+    const change: StatusChange = { code: "U26-7K3Q", to: "DIAJUKAN", actor: officer };
+    expect(refusalOf(() => checkStatusChange(texts, "U26-7K3Q", "DITERIMA", change)).message).toMatch(
+      /bisa dipilih: tidak ada/,
+    );
+  });
+
+  it("needs a reason to reject and returns it trimmed", () => {
+    const reject: StatusChange = { code: "U26-7K3Q", to: "DITOLAK", actor: officer, reason: "   " };
+    expect(refusalOf(() => checkStatusChange(texts, "U26-7K3Q", "DIAJUKAN", reject))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/alasan penolakan/) as unknown,
+    });
+    expect(checkStatusChange(texts, "U26-7K3Q", "DIAJUKAN", { ...reject, reason: " Sudah dibangun " })).toBe(
+      "Sudah dibangun",
+    );
+  });
+
+  it("needs the code of the proposal a merge goes into", () => {
+    const merge: StatusChange = { code: "U26-7K3Q", to: "DIGABUNG", actor: officer };
+    expect(refusalOf(() => checkStatusChange(texts, "U26-7K3Q", "DIVERIFIKASI", merge)).status).toBe(400);
+    expect(checkStatusChange(texts, "U26-7K3Q", "DIVERIFIKASI", { ...merge, mergeInto: "U26-AAAA" })).toBeUndefined();
+  });
+});
