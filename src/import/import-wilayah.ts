@@ -1,11 +1,11 @@
 // Region import: read and check the whole file, then upsert kecamatan and desa by BPS code in one transaction.
 import { searchForm } from "../store/search.ts";
-import type { Store } from "../store/client.ts";
+import type { Store, Tx } from "../store/client.ts";
 import { emptyCounts, progressFor, transactionOptions, type ImportCounts, type ImportOptions } from "./progress.ts";
 import { upsertRows } from "./upsert.ts";
 import { readTable } from "./read-table.ts";
 import { tableToWilayah } from "./wilayah-rows.ts";
-import type { Wilayah } from "./wilayah-builder.ts";
+import type { DistrictRow, Wilayah } from "./wilayah-builder.ts";
 
 /** Counts per level, e.g. `{ "districts": { "created": 23, ... }, "villages": { "created": 187, ... } }`. */
 export interface WilayahCounts {
@@ -40,18 +40,22 @@ export async function writeWilayah(
   const counts = { districts: emptyCounts(wilayah.districts.length), villages: emptyCounts(wilayah.villages.length) };
   const progress = progressFor(wilayah.districts.length + wilayah.villages.length, options.onProgress);
   await store.db.$transaction(async (tx) => {
+    await freeKemendagriCodes(tx, wilayah);
     const districts = wilayah.districts.map((d) => ({
       code: d.code,
       name: d.name,
       searchName: searchForm(d.name),
       active: true,
+      ...(d.kemendagriCode === undefined ? {} : { kemendagriCode: d.kemendagriCode }),
     }));
     await upsertRows(
       districts,
       {
         key: (row) => row.code,
         stored: byCode(
-          await tx.district.findMany({ select: { code: true, name: true, searchName: true, active: true } }),
+          await tx.district.findMany({
+            select: { code: true, name: true, searchName: true, active: true, kemendagriCode: true },
+          }),
         ),
         createMany: (data) => tx.district.createMany({ data }),
         update: (data) => tx.district.updateMany({ where: { code: data.code }, data }),
@@ -68,7 +72,14 @@ export async function writeWilayah(
         key: (row) => row.code,
         stored: byCode(
           await tx.village.findMany({
-            select: { code: true, name: true, districtCode: true, searchName: true, active: true },
+            select: {
+              code: true,
+              name: true,
+              districtCode: true,
+              searchName: true,
+              active: true,
+              kemendagriCode: true,
+            },
           }),
         ),
         createMany: (data) => tx.village.createMany({ data }),
@@ -81,6 +92,30 @@ export async function writeWilayah(
     );
   }, transactionOptions);
   return counts;
+}
+
+/**
+ * A Kemendagri code is unique; when a newer list gives a code to another region than before (a desa renamed or
+ * moved), the old holder lets go of it first.
+ */
+async function freeKemendagriCodes(tx: Tx, wilayah: Wilayah): Promise<void> {
+  const owners = (rows: DistrictRow[]) =>
+    new Map(rows.flatMap((r) => (r.kemendagriCode == null ? [] : [[r.kemendagriCode, r.code] as const])));
+  const districts = owners(wilayah.districts);
+  const villages = owners(wilayah.villages);
+  const select = { code: true, kemendagriCode: true } as const;
+  const taken = (stored: { code: string; kemendagriCode: string | null }[], wanted: Map<string, string>) =>
+    stored.filter((s) => wanted.get(s.kemendagriCode!) !== s.code).map((s) => s.code);
+  if (districts.size) {
+    const stored = await tx.district.findMany({ where: { kemendagriCode: { in: [...districts.keys()] } }, select });
+    const codes = taken(stored, districts);
+    if (codes.length) await tx.district.updateMany({ where: { code: { in: codes } }, data: { kemendagriCode: null } });
+  }
+  if (villages.size) {
+    const stored = await tx.village.findMany({ where: { kemendagriCode: { in: [...villages.keys()] } }, select });
+    const codes = taken(stored, villages);
+    if (codes.length) await tx.village.updateMany({ where: { code: { in: codes } }, data: { kemendagriCode: null } });
+  }
 }
 
 function byCode<T extends { code: string }>(rows: T[]): Map<string, T> {

@@ -6,3 +6,10 @@ export { ImportError, type RowProblem } from "./errors.ts";
 export type { ImportCounts, ImportOptions, ProgressCallback } from "./progress.ts";
 export type { KamusRow, KamusReadOptions } from "./kamus-rows.ts";
 export type { DistrictRow, VillageRow, Wilayah } from "./wilayah-builder.ts";
+export {
+  importKabupaten,
+  planKabupaten,
+  kabupatenCode,
+  type KabupatenImport,
+  type SpellingPair,
+} from "./import-kabupaten.ts";

@@ -6,6 +6,8 @@ import type { TableRow } from "./table.ts";
 export interface DistrictRow {
   code: string;
   name: string;
+  /** Kemendagri code ("32.16.14"), when the list comes from `import wilayah --kabupaten`. */
+  kemendagriCode?: string | null;
 }
 
 /** A desa/kelurahan, e.g. `{ "code": "3216010001", "name": "Ragemanunggal", "districtCode": "3216010" }`. */

@@ -92,3 +92,20 @@ describe("musrenbang import", () => {
     expect(r.stdout).toBe("Kamus: 1200 entri (1200 baru, 0 diperbarui, 0 tetap) dari besar.csv\n");
   });
 });
+
+describe("musrenbang import wilayah --kabupaten", () => {
+  it("adds Kemendagri codes to the sample list and names the desa spelled differently", async () => {
+    const databaseUrl = freshUrl();
+    await runCli(["import", "wilayah", samples.bekasi], { databaseUrl });
+    const r = await runCli(["import", "wilayah", "--kabupaten", "32.16"], { databaseUrl });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(r.stdout).toContain("Wilayah Kabupaten Bekasi (32.16): 23 kecamatan (0 baru, 23 diperbarui, 0 tetap)");
+    expect(r.stdout).toContain("desa Cileduk (3216010008) = Ciledug (32.16.18.2004)");
+  });
+
+  it("exits non-zero with one line when given both a file and --kabupaten", async () => {
+    const r = await runCli(["import", "wilayah", samples.bekasi, "--kabupaten", "32.16"], { databaseUrl: freshUrl() });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});

@@ -1,7 +1,15 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { withStore } from "../with-store.ts";
-import { readKamusFile, readWilayahFile, writeKamus, writeWilayah, type ImportCounts } from "../../import/index.ts";
+import {
+  importKabupaten,
+  readKamusFile,
+  readWilayahFile,
+  writeKamus,
+  writeWilayah,
+  type ImportCounts,
+  type KabupatenImport,
+} from "../../import/index.ts";
 
 /**
  * `musrenbang import kamus FILE` and `musrenbang import wilayah FILE`: CSV or XLSX, all or nothing.
@@ -29,22 +37,51 @@ export function registerImport(program: Command): void {
 
   command
     .command("wilayah")
-    .argument("<file>", "region list CSV/XLSX (kode_kecamatan, nama_kecamatan, kode_desa, nama_desa)")
+    .argument("[file]", "region list CSV/XLSX (kode_kecamatan, nama_kecamatan, kode_desa, nama_desa)")
+    .option(
+      "--kabupaten <kode>",
+      "instead of a file: this kabupaten's kecamatan and desa from idn-area-data (Kemendagri code, e.g. 32.16)",
+    )
     .option("--replace", REPLACE_HELP)
-    .description("add or update kecamatan and desa by BPS code; a bad row aborts the whole import")
-    .action(async (file: string, opts: { replace?: boolean }) => {
-      const wilayah = await readWilayahFile(file);
+    .description("add or update kecamatan and desa by code; a bad row aborts the whole import")
+    .action(async (file: string | undefined, opts: { kabupaten?: string; replace?: boolean }) => {
+      if ((file === undefined) === (opts.kabupaten === undefined)) {
+        throw new Error("give either a region-list FILE or --kabupaten KODE (e.g. --kabupaten 32.16), not both");
+      }
+      if (opts.kabupaten !== undefined) {
+        const kode = opts.kabupaten;
+        const result = await withStore((store) =>
+          importKabupaten(store, kode, { onProgress: progress("Wilayah"), replace: opts.replace }),
+        );
+        printKabupaten(result);
+        return;
+      }
+      const wilayah = await readWilayahFile(file!);
       const { districts, villages } = await withStore((store) =>
         writeWilayah(store, wilayah, { onProgress: progress("Wilayah"), replace: opts.replace }),
       );
       console.log(
-        `Wilayah: ${districts.total} kecamatan (${changes(districts)}), ${villages.total} desa (${changes(villages)}) dari ${basename(file)}`,
+        `Wilayah: ${districts.total} kecamatan (${changes(districts)}), ${villages.total} desa (${changes(villages)}) dari ${basename(file!)}`,
       );
     });
 }
 
 const REPLACE_HELP =
   "the file is the whole list: what is stored but missing from it is switched off (no longer offered to residents, kept for existing proposals)";
+
+/** The counts, then every name matched by close spelling and every stored region Kemendagri does not list. */
+function printKabupaten(r: KabupatenImport): void {
+  const { districts, villages } = r.counts;
+  console.log(
+    `Wilayah ${r.kabupaten.name} (${r.kabupaten.code}): ${districts.total} kecamatan (${changes(districts)}), ${villages.total} desa (${changes(villages)}) dari idn-area-data (Kemendagri, ODbL)`,
+  );
+  for (const s of r.spelling) {
+    console.log(
+      `Ejaan berbeda, dianggap sama: ${s.level} ${s.stored} (${s.code}) = ${s.kemendagri} (${s.kemendagriCode})`,
+    );
+  }
+  for (const u of r.unmatched) console.log(`Tidak ada di data Kemendagri: ${u.level} ${u.name} (${u.code})`);
+}
 
 function changes(c: ImportCounts): string {
   const off = c.deactivated ? `, ${c.deactivated} dinonaktifkan` : "";
