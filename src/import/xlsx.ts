@@ -39,8 +39,8 @@ export function cellValue(value: ExcelJS.CellValue | undefined): Cell {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return cleanCell(value.richText.map((r) => r.text).join(""));
-  if ("formula" in value || "sharedFormula" in value) return cellValue(value.result as ExcelJS.CellValue | undefined);
-  if ("hyperlink" in value) return cellValue(value.text as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value) return cellValue(value.result);
+  if ("hyperlink" in value) return cellValue(value.text);
   if ("error" in value) return value.error;
   return null;
 }
