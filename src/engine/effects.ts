@@ -43,6 +43,14 @@ export interface SetOptOut {
   optedOut: boolean;
 }
 
+/**
+ * The resident refused consent (or asked to erase before consenting): keep nothing of this chat but the record
+ * of the message that refused (so a repeat of it gets the same answer) and the reply still to be delivered.
+ */
+export interface ForgetChat {
+  type: "forgetChat";
+}
+
 /** Store a new proposal, e.g. `{ "type": "createProposal", "proposal": { "code": "U26-7K3Q", ... } }`. */
 export interface CreateProposal {
   type: "createProposal";
@@ -71,4 +79,12 @@ export interface CreateProposal {
 }
 
 export type Effect =
-  RegisterResident | SetName | StorePhoto | LearnPhrase | AddSupport | EraseResident | SetOptOut | CreateProposal;
+  | RegisterResident
+  | SetName
+  | StorePhoto
+  | LearnPhrase
+  | AddSupport
+  | EraseResident
+  | SetOptOut
+  | ForgetChat
+  | CreateProposal;

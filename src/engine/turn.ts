@@ -154,10 +154,12 @@ async function consentStep(
   }
   if (s.phase === "consent" && no) {
     out.say(t("consent.refused"));
+    out.do({ type: "forgetChat" });
     return { ...initialState(), phase: "refused" };
   }
   if (command.kind === "erase" || command.kind === "stop") {
     out.say(t("erase.nothing"));
+    out.do({ type: "forgetChat" });
     return { ...initialState(), phase: "refused" };
   }
   const lead = meaningful(text) ? `\n\n${t("consent.resend")}` : "";

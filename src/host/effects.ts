@@ -6,7 +6,7 @@ import type { KamusMatcher } from "../kamus/types.ts";
 import type { Sql } from "../store/sql.ts";
 import { writeAttachmentFile } from "../store/attachments.ts";
 import { addSupport, createProposal, storeLearnedPhrase } from "../store/proposal-write.ts";
-import { anonymizeResident, registerResident, setOptedOut, setResidentName } from "../store/residents.ts";
+import { anonymizeResident, forgetChat, registerResident, setOptedOut, setResidentName } from "../store/residents.ts";
 
 export interface EffectEnv {
   tx: Sql;
@@ -45,6 +45,9 @@ export async function applyEffects(effects: Effect[], env: EffectEnv): Promise<(
         break;
       case "setOptOut":
         await setOptedOut(tx, e.residentId, e.optedOut ? now : null);
+        break;
+      case "forgetChat":
+        await forgetChat(tx, inbound);
         break;
       case "createProposal":
         await createProposal(tx, e.proposal);

@@ -14,6 +14,7 @@ import { defaultIntentData, type IntentData } from "../nlu/files.ts";
 import type { RegionIndex } from "../regions/index.ts";
 import type { Store } from "../store/client.ts";
 import { finishTurn, startTurn, takePendingWeb } from "../store/turn-writes.ts";
+import { storedAnswer } from "../store/conversations.ts";
 import { openSql, type SqlPool } from "../store/sql.ts";
 import { enqueue } from "../store/outbox.ts";
 import { proposalLookups } from "../store/proposal-write.ts";
@@ -55,6 +56,12 @@ export interface Host {
   setMatcher(matcher: KamusMatcher): void;
   /** Waits for running turns and closes the host's own database connection. */
   close(): Promise<void>;
+}
+
+/** A stored answer (finishTurn's JSON) as `handle` returns it. */
+function readAnswer(json: string): HandleResult {
+  const a = JSON.parse(json) as HandleResult;
+  return { replies: a.replies, expecting: a.expecting };
 }
 
 const classifiers = new WeakMap<IntentData, IntentClassifier>();
@@ -105,10 +112,14 @@ export function createHost(options: HostOptions): Host {
     const { channel, chatId } = inbound;
     const address = (replies: { text: string; options?: { key: string; label: string }[] }[]): OutboundMessage[] =>
       replies.map((r) => ({ ...r, channel, chatId }));
+    const limitKey = `${channel}:${chatId}`;
 
-    const decision = limiter.check(`${channel}:${chatId}`, now.getTime());
+    const decision = limiter.check(limitKey, now.getTime());
     if (++handled % 1000 === 0) limiter.sweep(now.getTime());
     if (decision !== "allow") {
+      // A repeat of a message already answered is answered again and costs nothing.
+      const stored = await storedAnswer(sql, inbound);
+      if (stored) return { ...readAnswer(stored), duplicate: true };
       const replies = address([{ text: texts("rate.limited") }]);
       if (decision === "refuse_and_notify" && channel !== "web") await enqueue(sql, replies, now);
       return { replies: decision === "refuse_and_notify" || channel === "web" ? replies : [], expecting: null };
@@ -119,12 +130,13 @@ export function createHost(options: HostOptions): Host {
     const turnMatcher = matcher;
     const result = await sql.transaction(async (tx) => {
       const conversation = await startTurn(tx, inbound, now);
-      if (!conversation.fresh)
-        return {
-          replies: [],
-          expecting: expectingOf(readState(conversation.json)),
-          duplicate: true,
-        } satisfies HandleResult;
+      if (conversation.inboundId === undefined) {
+        limiter.refund(limitKey, now.getTime());
+        const answer = conversation.stored
+          ? readAnswer(conversation.stored)
+          : { replies: [], expecting: expectingOf(readState(conversation.json)) };
+        return { ...answer, duplicate: true } satisfies HandleResult;
+      }
       const ctx: TurnContext = {
         now,
         ids,
@@ -137,10 +149,25 @@ export function createHost(options: HostOptions): Host {
       };
       const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
       after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: turnMatcher });
+      const forget = r.effects.some((e) => e.type === "forgetChat");
       const replies = address(r.replies);
-      await finishTurn(tx, inbound, r.state, conversation.exists, replies, now, { sent: channel === "web" });
-      const waiting = conversation.pendingWeb ? await takePendingWeb(tx, chatId, now) : [];
-      return { replies: [...waiting, ...replies], expecting: expectingOf(r.state) } satisfies HandleResult;
+      const waiting = conversation.pendingWeb && !forget ? await takePendingWeb(tx, chatId, now) : [];
+      const answer: HandleResult = { replies: [...waiting, ...replies], expecting: expectingOf(r.state) };
+      await finishTurn(
+        tx,
+        inbound,
+        {
+          inboundId: conversation.inboundId,
+          state: forget ? null : r.state,
+          exists: conversation.exists,
+          // The web chat gets its replies in the response; after a refusal not even a sent copy is kept.
+          replies: forget && channel === "web" ? [] : replies,
+          answer: JSON.stringify(answer),
+        },
+        now,
+        { sent: channel === "web" },
+      );
+      return answer;
     });
     for (const fn of after) fn();
     return result;

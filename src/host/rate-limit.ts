@@ -30,6 +30,14 @@ export class ResidentRateLimiter {
     return "refuse_and_notify";
   }
 
+  /** Gives back the hit of an allowed message that turned out to be a repeat (it ran no turn). */
+  refund(key: string, nowMs: number): void {
+    const times = this.hits.get(key)?.times;
+    if (!times) return;
+    const i = times.lastIndexOf(nowMs);
+    if (i >= 0) times.splice(i, 1);
+  }
+
   /** Drops idle entries (called now and then so the map does not grow forever). */
   sweep(nowMs: number): void {
     for (const [key, e] of this.hits)

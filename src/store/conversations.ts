@@ -37,27 +37,31 @@ export async function saveConversation(
   }
 }
 
-/** True when this (channel, message id) was recorded before. */
-export async function inboundSeen(sql: Sql, channel: string, messageId: string): Promise<boolean> {
-  return !!(await sql.get(`SELECT 1 AS "seen" FROM "InboundMessage" WHERE "channel" = ? AND "externalId" = ?`, [
-    channel,
-    messageId,
-  ]));
+/** The stored answer (JSON, see finishTurn) of a message this chat sent before; undefined when it is new. */
+export async function storedAnswer(
+  sql: Sql,
+  m: { channel: string; chatId: string; messageId: string },
+): Promise<string | null | undefined> {
+  const row = await sql.get<{ replies: string | null }>(
+    `SELECT "replies" FROM "InboundMessage" WHERE "channel" = ? AND "chatId" = ? AND "externalId" = ?`,
+    [m.channel, m.chatId, m.messageId],
+  );
+  return row ? row.replies : undefined;
 }
 
 /**
- * Records an inbound message (its metadata only, never its text); false when this (channel, message id)
- * was recorded before, i.e. a re-delivery. One statement, so a turn needs no separate check.
+ * Records an inbound message (its metadata only, never its text); its row id, or undefined when this chat sent
+ * this message id before, i.e. a re-delivery. One statement, so a turn needs no separate check.
  */
 export async function recordInbound(
   sql: Sql,
   m: { channel: string; messageId: string; chatId: string; kind: string },
   now: Date,
-): Promise<boolean> {
-  const row = await sql.get(
+): Promise<number | undefined> {
+  const row = await sql.get<{ id: number }>(
     `INSERT INTO "InboundMessage" ("channel", "externalId", "chatId", "kind", "receivedAt") VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT ("channel", "externalId") DO NOTHING RETURNING "id"`,
+     ON CONFLICT ("channel", "chatId", "externalId") DO NOTHING RETURNING "id"`,
     [m.channel, m.messageId, m.chatId, m.kind, now],
   );
-  return row !== undefined;
+  return row?.id;
 }

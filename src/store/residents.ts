@@ -39,3 +39,17 @@ export async function anonymizeResident(sql: Sql, residentId: string, now: Date)
   await sql.run(`DELETE FROM "ChannelIdentity" WHERE "residentId" = ?`, [residentId]);
   await sql.run(`UPDATE "Proposal" SET "proposerName" = NULL WHERE "proposerId" = ?`, [residentId]);
 }
+
+/**
+ * Consent refused: this chat's earlier inbound records and queued or sent replies go (the conversation row is
+ * dropped by the turn itself). What stays is the record of the refusing message, with its answer, so that a
+ * repeat of it is not asked again, and the refusal reply until it is delivered.
+ */
+export async function forgetChat(sql: Sql, m: { channel: string; chatId: string; messageId: string }): Promise<void> {
+  await sql.run(`DELETE FROM "InboundMessage" WHERE "channel" = ? AND "chatId" = ? AND "externalId" <> ?`, [
+    m.channel,
+    m.chatId,
+    m.messageId,
+  ]);
+  await sql.run(`DELETE FROM "OutboxMessage" WHERE "channel" = ? AND "chatId" = ?`, [m.channel, m.chatId]);
+}

@@ -17,6 +17,12 @@ const post = (app: ReturnType<typeof chatRoutes>, body: unknown) =>
     body: JSON.stringify(body),
   });
 
+interface Answer {
+  replies: { text: string; options?: { key: string; label: string }[] }[];
+  expecting: string | null;
+}
+const answer = async (res: Response | Promise<Response>) => (await (await res).json()) as Answer;
+
 describe("web chat API", () => {
   it("answers replies with options and what it expects next", async () => {
     bot = await startBot();
@@ -46,15 +52,6 @@ describe("web chat API", () => {
     expect(pin.expecting).toBe("volume");
   });
 
-  it("treats a repeated messageId as one message", async () => {
-    bot = await startBot();
-    const app = chatRoutes(bot.host);
-    const first = await (await post(app, { userId: "w3", text: "halo", messageId: "x1" })).json();
-    const again = await (await post(app, { userId: "w3", text: "halo", messageId: "x1" })).json();
-    expect(first.replies.length).toBe(1);
-    expect(again).toEqual({ replies: [], expecting: "consent" });
-  });
-
   it("marks web replies as sent in the outbox", async () => {
     bot = await startBot();
     await post(chatRoutes(bot.host), { userId: "w4", text: "halo" });
@@ -80,5 +77,76 @@ describe("web chat API", () => {
     const html = await res.text();
     expect(html).toContain("/api/chat");
     expect(html).toContain('name="viewport"');
+  });
+});
+
+describe("web chat API: repeats and refusals", () => {
+  it("gives two residents who use the same messageId a turn each", async () => {
+    bot = await startBot();
+    const app = chatRoutes(bot.host);
+    const a = await answer(post(app, { userId: "wa", text: "halo", messageId: "m-1" }));
+    const b = await answer(post(app, { userId: "wb", text: "halo", messageId: "m-1" }));
+    expect(a.replies).toHaveLength(1);
+    expect(b.replies).toEqual(a.replies);
+    expect(b.expecting).toBe("consent");
+  });
+
+  it("answers a retried message with the same replies (the proposal code) and runs no second turn", async () => {
+    bot = await startBot();
+    const app = chatRoutes(bot.host);
+    const say = async (text: string, messageId?: string) =>
+      answer(post(app, { userId: "wr", text, ...(messageId ? { messageId } : {}) }));
+    await say("halo");
+    await say("1");
+    let reply = await say("jalan lingkungan desa sukamaju rusak, minta dibangun rabat beton 100 meter untuk 40 KK");
+    for (let i = 0; i < 12 && reply.expecting !== "confirm"; i++) {
+      const next: Record<string, string> = {
+        kamus: "1",
+        location: "RT 1 RW 2",
+        volume: "100",
+        beneficiaries: "40",
+        name: "Ani",
+      };
+      reply = await say(next[reply.expecting ?? ""] ?? "lewati");
+    }
+    expect(reply.expecting).toBe("confirm");
+    const first = await say("YA", "confirm-1");
+    const code = /U\d\d-[0-9A-Z]{4}/.exec(JSON.stringify(first.replies))?.[0];
+    expect(code).toBeDefined();
+    const retry = await say("YA", "confirm-1");
+    expect(retry).toEqual(first);
+    expect(await bot.store.db.proposal.count()).toBe(1);
+  });
+
+  it("does not count repeats against the resident's rate limit", async () => {
+    bot = await startBot({ rateLimit: { max: 3, windowMs: 60_000 } });
+    const app = chatRoutes(bot.host);
+    const first = await answer(post(app, { userId: "wl", text: "halo", messageId: "h" }));
+    for (let i = 0; i < 5; i++) {
+      const again = await answer(post(app, { userId: "wl", text: "halo", messageId: "h" }));
+      expect(again).toEqual(first);
+    }
+    const next = await answer(post(app, { userId: "wl", text: "1", messageId: "yes" }));
+    expect(next.replies[0]!.text).not.toMatch(/terlalu banyak|tunggu/i);
+    expect(next.expecting).not.toBe("consent");
+  });
+
+  it("keeps nothing of a resident who refuses consent but the refusing message's answer", async () => {
+    bot = await startBot();
+    const app = chatRoutes(bot.host);
+    await post(app, { userId: "wn", text: "jalan di kampung saya rusak parah", messageId: "a" });
+    const refused = await answer(post(app, { userId: "wn", text: "2", messageId: "b" }));
+    expect(refused.replies[0]!.text).toMatch(/tidak menyimpan/);
+    const { db } = bot.store;
+    expect(await db.conversation.count()).toBe(0);
+    expect(await db.resident.count()).toBe(0);
+    expect(await db.outboxMessage.count()).toBe(0);
+    const inbound = await db.inboundMessage.findMany();
+    expect(inbound.map((m) => m.externalId)).toEqual(["b"]);
+    // A repeat of the refusal is not asked for consent again.
+    expect(await answer(post(app, { userId: "wn", text: "2", messageId: "b" }))).toEqual(refused);
+    // A new message starts over with the consent question.
+    const later = await answer(post(app, { userId: "wn", text: "halo", messageId: "c" }));
+    expect(later.expecting).toBe("consent");
   });
 });

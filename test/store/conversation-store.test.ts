@@ -60,8 +60,10 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     store = await open();
     sql = openSql(store.url);
     const m = { channel: "telegram", messageId: "t1", chatId: "42", kind: "text" };
-    expect(await recordInbound(sql, m, now)).toBe(true);
-    expect(await recordInbound(sql, m, now)).toBe(false);
+    expect(await recordInbound(sql, m, now)).toEqual(expect.any(Number));
+    expect(await recordInbound(sql, m, now)).toBeUndefined();
+    // The same message id in another chat is another message.
+    expect(await recordInbound(sql, { ...m, chatId: "43" }, now)).toEqual(expect.any(Number));
     expect(await loadConversation(sql, "telegram", "42")).toEqual({ exists: false });
     await saveConversation(sql, { channel: "telegram", chatId: "42" }, { version: 2 }, false, now);
     await saveConversation(

@@ -1,0 +1,24 @@
+-- DropIndex
+DROP INDEX "InboundMessage_channel_externalId_key";
+
+-- AlterTable
+ALTER TABLE "InboundMessage" ADD COLUMN     "replies" TEXT;
+
+-- AlterTable
+ALTER TABLE "Support" ADD COLUMN     "channel" TEXT;
+
+-- CreateTable
+CREATE TABLE "AppSecret" (
+    "name" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AppSecret_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateIndex
+CREATE INDEX "InboundMessage_receivedAt_idx" ON "InboundMessage"("receivedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InboundMessage_channel_chatId_externalId_key" ON "InboundMessage"("channel", "chatId", "externalId");
+
