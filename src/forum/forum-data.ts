@@ -1,0 +1,50 @@
+// intents/forum.yaml: the score weights the admin may change, the participants' elements, and every word the
+// forum pages, the berita acara and the forum's notices use. Checked by zod; errors name the file and path.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { projectRoot } from "../config/paths.ts";
+
+const Weight = z.number().min(0).max(100);
+const ForumFile = z.object({
+  weights: z.object({ supporters: Weight, beneficiaries: Weight, costPerBeneficiary: Weight, age: Weight }),
+  elements: z.record(z.string().regex(/^[a-z_]+$/, "use lower-case letters and _"), z.string().min(1)),
+  texts: z.record(z.string(), z.string().min(1)),
+});
+
+/** The parsed file, e.g. `{ weights: { supporters: 3, ... }, elements: { bpd: "BPD" }, texts: { ... } }`. */
+export type ForumData = z.infer<typeof ForumFile>;
+export type Weights = ForumData["weights"];
+
+/** Fills a forum text: `forumText(data, "notice.agreed", { rank: 1 })`; an unknown key is a programming error. */
+export function forumText(data: ForumData, key: string, vars: Record<string, string | number> = {}): string {
+  const template = data.texts[key];
+  if (template === undefined) throw new Error(`Text "${key}" is missing in intents/forum.yaml`);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Reads and checks a forum file (default intents/forum.yaml); throws an Error naming the file and the path. */
+export function loadForumData(file = join(projectRoot, "intents", "forum.yaml")): ForumData {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file}: cannot read or parse (${(e as Error).message})`, { cause: e });
+  }
+  const r = ForumFile.safeParse(raw);
+  if (!r.success) {
+    throw new Error(r.error.issues.map((i) => `${file}: at ${i.path.join(".") || "(top)"}: ${i.message}`).join("\n"));
+  }
+  const w = r.data.weights;
+  if (w.supporters + w.beneficiaries + w.costPerBeneficiary + w.age === 0)
+    throw new Error(`${file}: at weights: at least one weight must be above 0`);
+  return r.data;
+}
+
+let cached: ForumData | undefined;
+/** The project's forum data, loaded once per process. */
+export function defaultForumData(): ForumData {
+  cached ??= loadForumData();
+  return cached;
+}

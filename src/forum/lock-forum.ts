@@ -1,0 +1,73 @@
+// Locking a desa's forum list once the forum agrees: all or nothing, in one transaction. Agreed proposals
+// become DISEPAKATI with their rank; not agreed ones stay DIVERIFIKASI with the reason in their audit trail;
+// every proposer hears the outcome.
+import { Refusal } from "../refusal.ts";
+import type { Db } from "../store/client.ts";
+import type { ForumActor } from "./forum-actor.ts";
+import { defaultForumData, forumText, type ForumData } from "./forum-data.ts";
+import { forumFor } from "./forum-guard.ts";
+import { enqueueForumNotice, writeForumStatus } from "./forum-status.ts";
+import { agreedRanks } from "./order.ts";
+
+/** The outcome of a lock, e.g. `{ agreed: 10, notAgreed: 2 }`. */
+export interface LockResult {
+  agreed: number;
+  notAgreed: number;
+}
+
+/** Locks the desa forum `forumId`. Refuses (409) a locked one, (400) an empty list or a missing reason. */
+export async function lockVillageForum(
+  db: Db,
+  actor: ForumActor,
+  forumId: number,
+  now: Date,
+  data: ForumData = defaultForumData(),
+): Promise<LockResult> {
+  return db.$transaction(async (tx) => {
+    const forum = await forumFor(tx, actor, forumId);
+    if (forum.level !== "DESA") throw new Refusal(404, "Forum tidak ditemukan di wilayah Bapak/Ibu.");
+    const items = await tx.forumItem.findMany({
+      where: { forumId },
+      include: { proposal: { select: { id: true, code: true, status: true } } },
+      orderBy: { position: "asc" },
+    });
+    if (!items.length) throw new Refusal(400, forumText(data, "refuse.empty"));
+    const missing = items.filter((i) => !i.agreed && !i.reason?.trim()).map((i) => i.proposal.code);
+    if (missing.length)
+      throw new Refusal(400, forumText(data, "refuse.not_agreed_reason", { codes: missing.join(", ") }));
+    if (items.some((i) => i.proposal.status !== "DIVERIFIKASI"))
+      throw new Refusal(409, forumText(data, "refuse.order_mismatch"));
+    // Claim the lock first: of two officers pressing "Kunci" at once, one wins and the other is refused.
+    const claimed = await tx.forum.updateMany({
+      where: { id: forumId, lockedAt: null },
+      data: { lockedAt: now, lockedBy: actor.username },
+    });
+    if (claimed.count !== 1) {
+      const date = (forum.lockedAt ?? now).toLocaleDateString("id-ID", { dateStyle: "long", timeZone: "Asia/Jakarta" });
+      throw new Refusal(409, forumText(data, "refuse.locked", { date }));
+    }
+    const village = await tx.village.findUniqueOrThrow({ where: { code: forum.regionCode } });
+    const ranks = agreedRanks(items.map((i) => ({ code: i.proposal.code, position: i.position, agreed: i.agreed })));
+    for (const item of items) {
+      const rank = ranks.get(item.proposal.code) ?? null;
+      await tx.forumItem.update({ where: { id: item.id }, data: { rank } });
+      const reason = item.agreed
+        ? forumText(data, "event.agreed", { rank: rank! })
+        : forumText(data, "event.not_agreed", { reason: item.reason!.trim() });
+      await writeForumStatus(tx, {
+        proposalId: item.proposal.id,
+        from: "DIVERIFIKASI",
+        to: item.agreed ? "DISEPAKATI" : "DIVERIFIKASI",
+        actorId: actor.username,
+        reason,
+        rank,
+        now,
+      });
+      const notice = item.agreed
+        ? forumText(data, "notice.agreed", { village: village.name, rank: rank!, total: ranks.size })
+        : forumText(data, "notice.not_agreed", { village: village.name, reason: item.reason!.trim() });
+      await enqueueForumNotice(tx, item.proposal.id, notice, now);
+    }
+    return { agreed: ranks.size, notAgreed: items.length - ranks.size };
+  });
+}
