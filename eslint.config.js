@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["src/generated/**", "node_modules/**", "data/**", "coverage/**"] },
+  { ignores: ["src/generated/**", "node_modules/**", "data/**", "coverage/**", "src/dashboard/static/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

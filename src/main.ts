@@ -11,6 +11,10 @@ import { createHost, type Host } from "./host/host.ts";
 import { watchReferenceData } from "./host/reference-watch.ts";
 import { startChannels } from "./channels/start.ts";
 import { telegramWebhookRoute } from "./channels/telegram/webhook.ts";
+import { dashboardApp } from "./dashboard/app.tsx";
+import { dashboardSettings } from "./dashboard/deps.ts";
+import { loadDashboardTexts } from "./dashboard/texts.ts";
+import type { ReferenceWatch } from "./host/reference-watch.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -26,6 +30,14 @@ const stops: (() => Promise<void> | void)[] = [];
 
 // The host exists only after migrations; until then the chat answers 503 like /healthz.
 let host: Host | undefined;
+let reference: ReferenceWatch | undefined;
+const dashboard = dashboardApp({
+  store,
+  logger,
+  settings: dashboardSettings(config.dashboard),
+  texts: loadDashboardTexts(),
+  kamusChanged: async () => reference?.check(),
+});
 const webhook = telegramWebhookRoute(config);
 const app = createApp(state, logger, [
   (app) =>
@@ -34,6 +46,11 @@ const app = createApp(state, logger, [
     ),
   (app) => app.route("/", chatRoutes({ handle: (inbound) => host!.handle(inbound) })),
   webhook.mount,
+  (app) =>
+    app.use("/dashboard/*", async (c, next) =>
+      state.ready ? next() : c.text("Server sedang dimulai. Coba lagi sebentar.", 503),
+    ),
+  (app) => app.route("/dashboard", dashboard),
 ]);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
   logger.info({ port: info.port }, `HTTP server listening on http://localhost:${info.port}`),
@@ -52,24 +69,25 @@ async function startUp(): Promise<void> {
   await migrate(store);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
   // The kamus and regions as the database holds them now, and again after an import by the CLI.
-  const reference = await watchReferenceData({ db: store.db, logger });
-  stops.push(() => reference.stop());
+  const watch = await watchReferenceData({ db: store.db, logger });
+  reference = watch;
+  stops.push(() => watch.stop());
   host = createHost({
     store,
-    matcher: reference.matcher,
-    regions: reference.regions,
+    matcher: watch.matcher,
+    regions: watch.regions,
     dataDir: config.dataDir,
     maxProposalsPerCycle: config.maxProposalsPerCycle,
     logger,
   });
-  reference.onChange(({ matcher, regions }) => {
+  watch.onChange(({ matcher, regions }) => {
     host?.setMatcher(matcher);
     host?.setRegions(regions);
   });
   stops.push(() => host?.close());
   const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
   stops.push(() => channels.stop());
-  logger.info({ entries: reference.matcher.size, villages: reference.regions.size }, "kamus matcher and regions ready");
+  logger.info({ entries: watch.matcher.size, villages: watch.regions.size }, "kamus matcher and regions ready");
   state.ready = true;
   logger.info("ready");
 }

@@ -28,6 +28,12 @@ const Env = z.object({
   WHATSAPP_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(40),
   MAX_PROPOSALS_PER_CYCLE: z.coerce.number().int().min(1).default(10),
   SEED_ON_EMPTY: flag.default(true),
+  DASHBOARD_SECURE_COOKIE: flag.default(false),
+  DASHBOARD_TRUST_PROXY: flag.default(false),
+  DASHBOARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  DASHBOARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  DASHBOARD_WAITING_DAYS: z.coerce.number().int().min(1).default(14),
+  MAP_TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
 });
 
 /** The validated configuration, e.g. `{ databaseUrl: "file:./data/musrenbang.db", port: 3000, ... }`. */
@@ -41,6 +47,14 @@ export interface Config {
   whatsapp: { enabled: boolean; authDir: string; chromiumPath: string; maxPerMinute: number };
   maxProposalsPerCycle: number;
   seedOnEmpty: boolean;
+  dashboard: {
+    secureCookie: boolean;
+    trustProxy: boolean;
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    waitingDays: number;
+    mapTileUrl: string;
+  };
 }
 
 /** Reads and checks the environment; throws one readable error listing every bad variable. */
@@ -68,5 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxProposalsPerCycle: e.MAX_PROPOSALS_PER_CYCLE,
     seedOnEmpty: e.SEED_ON_EMPTY,
+    dashboard: {
+      secureCookie: e.DASHBOARD_SECURE_COOKIE,
+      trustProxy: e.DASHBOARD_TRUST_PROXY,
+      sessionIdleMinutes: e.DASHBOARD_SESSION_IDLE_MINUTES,
+      sessionMaxHours: e.DASHBOARD_SESSION_MAX_HOURS,
+      waitingDays: e.DASHBOARD_WAITING_DAYS,
+      mapTileUrl: e.MAP_TILE_URL,
+    },
   };
 }

@@ -1,7 +1,7 @@
 // Officers (village, district, Bappeda admin) and the region each may see.
 import type { Db } from "./client.ts";
 import { OfficerRole } from "./client.ts";
-import { hashPassword } from "../auth/password.ts";
+import { hashPassword, verifyPassword } from "../auth/password.ts";
 
 /** Input of `musrenbang officer add`. */
 export interface NewOfficer {
@@ -47,4 +47,38 @@ async function checkRegion(db: Db, role: OfficerRole, code: string | undefined):
 export function parseRole(input: string): OfficerRole | null {
   const upper = input.trim().toUpperCase();
   return (Object.values(OfficerRole) as string[]).includes(upper) ? (upper as OfficerRole) : null;
+}
+
+/** The officer with this username and password, or null (unknown, wrong password or disabled). */
+export async function checkOfficerLogin(db: Db, username: string, password: string) {
+  const officer = await db.officer.findUnique({ where: { username: username.trim().toLowerCase() } });
+  // A missing user still costs one scrypt, so timing does not reveal which usernames exist.
+  const ok = await verifyPassword(password, officer?.passwordHash ?? dummyHash);
+  return officer && officer.active && ok ? officer : null;
+}
+const dummyHash = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+/** `officer passwd`: a new password, and every open session of the officer ends. */
+export async function setOfficerPassword(db: Db, username: string, password: string): Promise<void> {
+  if (password.length < 8) throw new Error("password too short: use at least 8 characters");
+  const officer = await findOfficer(db, username);
+  await db.$transaction([
+    db.officer.update({ where: { id: officer.id }, data: { passwordHash: await hashPassword(password) } }),
+    db.officerSession.deleteMany({ where: { officerId: officer.id } }),
+  ]);
+}
+
+/** `officer disable` (or enable again): a disabled officer cannot log in and is logged out at once. */
+export async function setOfficerActive(db: Db, username: string, active: boolean): Promise<void> {
+  const officer = await findOfficer(db, username);
+  await db.$transaction([
+    db.officer.update({ where: { id: officer.id }, data: { active } }),
+    db.officerSession.deleteMany({ where: { officerId: officer.id } }),
+  ]);
+}
+
+async function findOfficer(db: Db, username: string) {
+  const officer = await db.officer.findUnique({ where: { username: username.trim().toLowerCase() } });
+  if (!officer) throw new Error(`no officer "${username}" (add one with \`musrenbang officer add\`)`);
+  return officer;
 }

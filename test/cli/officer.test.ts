@@ -73,3 +73,34 @@ describe("musrenbang officer add", () => {
     expect(role.stderr).toContain("admin, district, village");
   });
 });
+
+describe("musrenbang officer passwd and disable", () => {
+  it("changes the password and ends open sessions; disable stops logins, --enable allows them again", async () => {
+    const add = await runCli(["officer", "add", "ganti.sandi", "--role", "admin"], {
+      databaseUrl: store.url,
+      input: "sandi-lama-1\n",
+    });
+    expect(add.code).toBe(0);
+    const before = await officer("ganti.sandi");
+    const { db } = openStore(store.url);
+    await db.officerSession.create({
+      data: { id: "h1", officerId: before!.id, expiresAt: new Date(Date.now() + 1e6) },
+    });
+    await db.$disconnect();
+    const r = await runCli(["officer", "passwd", "ganti.sandi"], { databaseUrl: store.url, input: "sandi-baru-2\n" });
+    expect(r.code).toBe(0);
+    const after = await officer("ganti.sandi");
+    expect(await verifyPassword("sandi-baru-2", after!.passwordHash)).toBe(true);
+    expect(await verifyPassword("sandi-lama-1", after!.passwordHash)).toBe(false);
+    const check = openStore(store.url);
+    expect(await check.db.officerSession.count({ where: { officerId: before!.id } })).toBe(0);
+    await check.db.$disconnect();
+    expect((await runCli(["officer", "disable", "ganti.sandi"], { databaseUrl: store.url })).code).toBe(0);
+    expect((await officer("ganti.sandi"))!.active).toBe(false);
+    expect((await runCli(["officer", "disable", "ganti.sandi", "--enable"], { databaseUrl: store.url })).code).toBe(0);
+    expect((await officer("ganti.sandi"))!.active).toBe(true);
+    const unknown = await runCli(["officer", "disable", "tidak.ada"], { databaseUrl: store.url });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no officer "tidak.ada"/);
+  });
+});
