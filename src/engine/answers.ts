@@ -4,17 +4,17 @@ import type { InboundMessage } from "../messages/message.ts";
 import type { Command } from "../nlu/commands.ts";
 import type { TurnContext } from "./context.ts";
 import { clip, extractInto, meaningful } from "./extract.ts";
-import { explainVolume, sayVolume } from "./form.ts";
+import { explainVolume, sayVolume } from "./advance.ts";
 import { volumeExample } from "./questions.ts";
 import type { Out } from "./out.ts";
 import { learnablePhrase } from "./learn-phrase.ts";
 import { parseRtRw } from "./place.ts";
-import type { ConversationState, Draft, Slot } from "./state.ts";
+import type { Draft, FormState, Slot } from "./state.ts";
 import { canonicalUnit } from "./units.ts";
 import { readBeneficiaries } from "./beneficiaries.ts";
 import { parseQuantity, resolveVolume } from "./volume.ts";
 
-type Answer = ConversationState | undefined;
+type Answer = FormState | undefined;
 
 /** "gak tau pak", "belum tahu ukurannya": the resident does not know a number. */
 const DONT_KNOW =
@@ -25,12 +25,12 @@ export function answerSlot(
   slot: Slot,
   text: string,
   command: Command,
-  state: ConversationState,
+  state: FormState,
   ctx: TurnContext,
   out: Out,
 ): Answer {
-  const draft = state.draft!;
-  const set = (d: Partial<Draft>): ConversationState => ({ ...state, draft: { ...draft, ...d } });
+  const draft = state.draft;
+  const set = (d: Partial<Draft>): FormState => ({ ...state, draft: { ...draft, ...d } });
   const t = ctx.texts;
   if (command.kind === "skip" && slot !== "beneficiaries" && slot !== "photo" && slot !== "volume") {
     if (!(slot === "kamus" && /cocok/.test(text))) {
@@ -87,8 +87,8 @@ export function answerSlot(
         return undefined;
       }
       const next = set({ volume: fit.volume, unit: fit.unit });
-      delete next.draft!.quantity;
-      sayVolume(next.draft!, ctx, out);
+      delete next.draft.quantity;
+      sayVolume(next.draft, ctx, out);
       return next;
     }
     case "beneficiaries": {
@@ -127,9 +127,9 @@ function describesProblem(text: string, ctx: TurnContext): boolean {
   return meaningful(text) && ctx.matcher.match(text, { top: 1 }).matches.length > 0;
 }
 
-function answerVillage(text: string, state: ConversationState, ctx: TurnContext, out: Out): Answer {
+function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Out): Answer {
   const t = ctx.texts;
-  const draft = state.draft!;
+  const draft = state.draft;
   if (state.villageChoices?.length) {
     const candidates = state.villageChoices.map((c) => ctx.regions.byCode(c)).filter((v) => !!v);
     const picked = ctx.regions.pickDistrict(candidates, text);
@@ -165,8 +165,8 @@ function answerVillage(text: string, state: ConversationState, ctx: TurnContext,
   return undefined;
 }
 
-function answerKamus(text: string, command: Command, state: ConversationState, ctx: TurnContext, out: Out): Answer {
-  const draft = state.draft!;
+function answerKamus(text: string, command: Command, state: FormState, ctx: TurnContext, out: Out): Answer {
+  const draft = state.draft;
   const choices = state.kamusChoices ?? [];
   const noMatch = command.kind === "no_match" || (command.kind === "number" && command.value === choices.length + 1);
   if (noMatch) {
@@ -210,13 +210,9 @@ export function cleanName(text: string): string | undefined {
 }
 
 /** A location pin answers the location slot at any time in the form. */
-export function answerPin(
-  inbound: InboundMessage,
-  state: ConversationState,
-  ctx: TurnContext,
-  out: Out,
-): ConversationState {
-  const loc = inbound.location!;
+export function answerPin(inbound: InboundMessage, state: FormState, ctx: TurnContext, out: Out): FormState {
+  const loc = inbound.location;
+  if (!loc) return state;
   out.say(ctx.texts("location.pin"));
-  return { ...state, draft: { ...state.draft!, latitude: loc.latitude, longitude: loc.longitude } };
+  return { ...state, draft: { ...state.draft, latitude: loc.latitude, longitude: loc.longitude } };
 }

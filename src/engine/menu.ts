@@ -1,19 +1,34 @@
 // The main menu, help and status answers.
 import type { TurnContext } from "./context.ts";
 import { numbered, type Out } from "./out.ts";
-import type { ConversationState } from "./state.ts";
+import { common, type ConversationState, type Draft, type StateOf } from "./state.ts";
 import type { ReplyKey } from "../texts/reply-keys.ts";
+
+/** The unfinished proposal of a state, if it has one (the menu offers to continue it). */
+export function unfinishedDraft(state: ConversationState): Draft | undefined {
+  switch (state.phase) {
+    case "idle":
+    case "form":
+    case "confirm":
+    case "support":
+      return state.draft;
+    case "erase":
+      return unfinishedDraft(state.previous);
+    default:
+      return undefined;
+  }
+}
 
 /** Menu choices: with an unfinished draft, "continue" comes first. */
 export function menuChoices(state: ConversationState): ("continue" | "new" | "status" | "help")[] {
-  return state.draft ? ["continue", "new", "status", "help"] : ["new", "status", "help"];
+  return unfinishedDraft(state) ? ["continue", "new", "status", "help"] : ["new", "status", "help"];
 }
 
-/** Shows the menu (optionally under a lead text) and returns the idle state. */
-export function showMenu(state: ConversationState, ctx: TurnContext, out: Out, lead?: string): ConversationState {
+/** Shows the menu (optionally under a lead text) and returns the idle state, keeping an unfinished draft. */
+export function showMenu(state: ConversationState, ctx: TurnContext, out: Out, lead?: string): StateOf<"idle"> {
   const labels = menuChoices(state).map((c) => ctx.texts(`menu.${c}` as ReplyKey));
   out.say(lead ? `${lead}\n${ctx.texts("menu.title")}` : ctx.texts("menu.title"), numbered(labels));
-  return { ...state, phase: "idle", expecting: undefined };
+  return { ...common(state), phase: "idle", draft: unfinishedDraft(state) };
 }
 
 /** `status` and `status KODE`. */

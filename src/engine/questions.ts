@@ -2,7 +2,7 @@
 import type { KamusDoc } from "../kamus/types.ts";
 import type { TurnContext } from "./context.ts";
 import { numbered, type Out } from "./out.ts";
-import type { ConversationState, Slot } from "./state.ts";
+import type { FormState, Slot } from "./state.ts";
 import { canonicalUnit } from "./units.ts";
 
 /** An example answer for a unit: "panjang 100 lebar 3" for m², "200 meter" for m, "5 titik" otherwise. */
@@ -23,8 +23,8 @@ export function kamusLabel(entry: KamusDoc, ctx: TurnContext): string {
   });
 }
 
-/** Asks for `slot`; for the kamus and ambiguous desa the choices come from the state. */
-export function ask(slot: Slot, state: ConversationState, ctx: TurnContext, out: Out): void {
+/** Says the question for `slot`; for the kamus and ambiguous desa the choices come from the state. */
+export function sayQuestion(slot: Slot, state: FormState, ctx: TurnContext, out: Out): void {
   const t = ctx.texts;
   const draft = state.draft;
   switch (slot) {

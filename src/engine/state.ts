@@ -1,4 +1,6 @@
 // The conversation state: a plain, versioned JSON value, stored per (channel, chat) and upgraded on read.
+// It is shaped by phase (a discriminated union): each phase carries exactly what it needs, so leaving a
+// phase leaves its fields behind and nothing has to be cleared by hand.
 import { z } from "zod";
 
 /** The form's slots, in the order they are asked; also the web chat's `expecting` values. */
@@ -59,13 +61,9 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 
-export const PHASES = ["consent", "refused", "idle", "form", "confirm", "support", "erase", "resume"] as const;
-export type Phase = (typeof PHASES)[number];
-
-/** The current state (version 2). */
-export const ConversationState = z.object({
-  version: z.literal(2),
-  phase: z.enum(PHASES),
+/** What every phase keeps. */
+const Common = {
+  version: z.literal(3),
   /** Set once the resident consented; the Resident row's id. */
   residentId: z.string().optional(),
   /** The proposer name, remembered for the next proposal. */
@@ -74,29 +72,92 @@ export const ConversationState = z.object({
   optedOut: z.boolean().optional(),
   /** A desa known before the form starts (Telegram group deep link). */
   prefillVillage: z.string().optional(),
-  draft: Draft.optional(),
-  /** The slot the last question asked for (phase "form"). */
-  expecting: z.enum(SLOTS).optional(),
-  /** Slots asked so far, for `kembali`. */
+  lastActivityAt: z.string().optional(),
+};
+
+/** Asked for consent. `pending` is the message sent before consent, kept only here until the answer. */
+const Consent = z.object({ ...Common, phase: z.literal("consent"), pending: z.string().optional() });
+/** Said no to consent: nothing is kept. */
+const Refused = z.object({ ...Common, phase: z.literal("refused") });
+/** At the menu; `draft` is an unfinished proposal the menu offers to continue. */
+const Idle = z.object({ ...Common, phase: z.literal("idle"), draft: Draft.optional() });
+/** Filling the form: the question asked last, the slots asked so far (for `kembali`), the options shown. */
+const Form = z.object({
+  ...Common,
+  phase: z.literal("form"),
+  draft: Draft,
+  expecting: z.enum(SLOTS),
   history: z.array(z.enum(SLOTS)).default([]),
-  /** UBAH n: after this slot is answered, go back to the summary. */
-  editing: z.boolean().optional(),
-  /** Desa candidates while asking the kecamatan. */
+  /** Desa offered as options 1..n (similar names, or the desa of a kecamatan). */
   villageChoices: z.array(z.string()).optional(),
   /** Kamus kodes offered as options 1..n. */
   kamusChoices: z.array(z.string()).optional(),
-  /** The similar proposal offered for support. */
-  supportCode: z.string().optional(),
-  /** Where to return after a cancelled `hapus data saya`. */
-  returnPhase: z.enum(PHASES).optional(),
-  lastActivityAt: z.string().optional(),
 });
+/** The summary is shown: YA / UBAH n / BATAL. */
+const Confirm = z.object({
+  ...Common,
+  phase: z.literal("confirm"),
+  draft: Draft,
+  history: z.array(z.enum(SLOTS)).default([]),
+});
+/** A similar proposal was found and offered for support instead. */
+const Support = z.object({
+  ...Common,
+  phase: z.literal("support"),
+  draft: Draft,
+  history: z.array(z.enum(SLOTS)).default([]),
+  similarCode: z.string(),
+});
+
+/** Phases a short detour (erase, withdraw, FOTO) returns to. */
+const Resumable = z.discriminatedUnion("phase", [Consent, Refused, Idle, Form, Confirm, Support]);
+export type Resumable = z.infer<typeof Resumable>;
+
+/** `hapus data saya` asks first; `previous` is where a "no" returns to. */
+const Erase = z.object({ ...Common, phase: z.literal("erase"), previous: Resumable });
+
+/** The current state (version 3). */
+export const ConversationState = z.discriminatedUnion("phase", [Consent, Refused, Idle, Form, Confirm, Support, Erase]);
 export type ConversationState = z.infer<typeof ConversationState>;
+export type Phase = ConversationState["phase"];
+/** The state of one phase, e.g. `StateOf<"form">`. */
+export type StateOf<P extends Phase> = Extract<ConversationState, { phase: P }>;
+export type FormState = StateOf<"form">;
+
+/** The fields every phase keeps (to carry them into another phase). */
+export function common(s: ConversationState): Omit<StateOf<"refused">, "phase"> {
+  return {
+    version: 3,
+    residentId: s.residentId,
+    name: s.name,
+    optedOut: s.optedOut,
+    prefillVillage: s.prefillVillage,
+    lastActivityAt: s.lastActivityAt,
+  };
+}
 
 /** A brand-new conversation: consent comes first. */
 export function initialState(): ConversationState {
-  return { version: 2, phase: "consent", history: [] };
+  return { version: 3, phase: "consent" };
 }
+
+/** Version 2: one flat object, phase-specific fields optional. */
+const StateV2 = z.object({
+  version: z.literal(2),
+  phase: z.string(),
+  residentId: z.string().optional(),
+  name: z.string().optional(),
+  optedOut: z.boolean().optional(),
+  prefillVillage: z.string().optional(),
+  draft: z.record(z.string(), z.unknown()).optional(),
+  expecting: z.enum(SLOTS).optional(),
+  history: z.array(z.enum(SLOTS)).optional(),
+  villageChoices: z.array(z.string()).optional(),
+  kamusChoices: z.array(z.string()).optional(),
+  supportCode: z.string().optional(),
+  returnPhase: z.string().optional(),
+  lastActivityAt: z.string().optional(),
+});
 
 /** Version 1 (first prototype): `{ version: 1, step, consented, residentId?, draft? }`. */
 const StateV1 = z.object({
@@ -108,6 +169,44 @@ const StateV1 = z.object({
   draft: z.record(z.string(), z.unknown()).optional(),
 });
 
+function readDraft(raw: Record<string, unknown> | undefined): Draft | undefined {
+  if (!raw) return undefined;
+  const d = Draft.safeParse({ startedAt: new Date(0).toISOString(), ...raw });
+  return d.success ? d.data : undefined;
+}
+
+function fromV2(old: z.infer<typeof StateV2>): ConversationState {
+  const base = {
+    version: 3 as const,
+    residentId: old.residentId,
+    name: old.name,
+    optedOut: old.optedOut,
+    prefillVillage: old.prefillVillage,
+    lastActivityAt: old.lastActivityAt,
+  };
+  if (!old.residentId || old.phase === "consent") return { ...base, phase: "consent", residentId: undefined };
+  if (old.phase === "refused") return { ...base, phase: "refused", residentId: undefined };
+  const draft = readDraft(old.draft);
+  const history = old.history ?? [];
+  // "erase" returns to where it came from: without its question pending, the menu is the safe place.
+  const phase = old.phase === "erase" ? (old.returnPhase ?? "idle") : old.phase;
+  if (draft && phase === "form" && old.expecting)
+    return {
+      ...base,
+      phase: "form",
+      draft,
+      expecting: old.expecting,
+      history,
+      villageChoices: old.villageChoices,
+      kamusChoices: old.kamusChoices,
+    };
+  if (draft && phase === "confirm") return { ...base, phase: "confirm", draft, history };
+  if (draft && phase === "support" && old.supportCode)
+    return { ...base, phase: "support", draft, history, similarCode: old.supportCode };
+  // "resume" (an old draft), "idle" and anything half-formed: the menu, which offers to continue a draft.
+  return { ...base, phase: "idle", draft };
+}
+
 /**
  * Reads any stored version and returns the current one; an unreadable value starts afresh rather than
  * breaking the conversation (the resident is asked for consent again; nothing else is lost in the database).
@@ -115,19 +214,14 @@ const StateV1 = z.object({
 export function upgradeState(raw: unknown): ConversationState {
   const current = ConversationState.safeParse(raw);
   if (current.success) return current.data;
+  const v2 = StateV2.safeParse(raw);
+  if (v2.success) return fromV2(v2.data);
   const v1 = StateV1.safeParse(raw);
   if (v1.success) {
     const old = v1.data;
-    const draft = Draft.safeParse({ startedAt: new Date(0).toISOString(), ...(old.draft ?? {}) });
-    const base: ConversationState = {
-      version: 2,
-      phase: old.consented ? "idle" : "consent",
-      residentId: old.consented ? old.residentId : undefined,
-      name: old.name,
-      history: [],
-    };
-    if (old.consented && draft.success && old.step !== "done") return { ...base, phase: "resume", draft: draft.data };
-    return base;
+    if (!old.consented) return initialState();
+    const draft = old.step !== "done" ? readDraft(old.draft) : undefined;
+    return { version: 3, phase: "idle", residentId: old.residentId, name: old.name, draft };
   }
   return initialState();
 }

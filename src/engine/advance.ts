@@ -1,24 +1,26 @@
 // Moves the form forward: fills what can be derived (kamus candidates, a size given earlier), offers a
 // similar proposal once, then asks the next missing slot or shows the summary.
 import type { TurnContext } from "./context.ts";
-import { ask } from "./questions.ts";
+import { sayQuestion, volumeExample } from "./questions.ts";
 import { numbered, type Out } from "./out.ts";
 import { firstMissing, isFilled } from "./slots.ts";
-import type { ConversationState, Draft, Slot } from "./state.ts";
+import type { ConversationState, Draft, FormState, Slot } from "./state.ts";
 import { estimatedCost, summarize, volumeText } from "./summary.ts";
 import { rupiah } from "../texts/texts.ts";
 import { canonicalUnit, unitLabel } from "./units.ts";
 import { resolveVolume } from "./volume.ts";
-import { volumeExample } from "./questions.ts";
 
 /** Top kamus candidates offered to the resident. */
 export const KAMUS_TOP = 3;
 
-/** Asks the next question (or shows the summary) and returns the new state. */
-export async function advance(state: ConversationState, ctx: TurnContext, out: Out): Promise<ConversationState> {
-  let s = state;
+/** A draft on its way through the form: the form state before the next question is chosen. */
+export type Drafting = Omit<FormState, "phase" | "expecting"> & { phase?: string; expecting?: Slot };
+
+/** Asks the next question (or shows the summary, or offers a similar proposal) and returns the new state. */
+export async function advance(state: Drafting, ctx: TurnContext, out: Out): Promise<ConversationState> {
+  let s: Drafting = state;
   for (let guard = 0; guard < 12; guard++) {
-    const draft = s.draft!;
+    const draft = s.draft;
     const slot = firstMissing(draft);
 
     if (slot === "kamus" && !s.kamusChoices) {
@@ -39,7 +41,8 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
       const entry = draft.kamusKode ? ctx.matcher.entry(draft.kamusKode) : undefined;
       const wanted = canonicalUnit(entry?.unit);
       const fit = resolveVolume(draft.quantity, wanted);
-      const { quantity: _, ...rest } = draft;
+      const rest: Draft = { ...draft };
+      delete rest.quantity;
       if (fit.ok) {
         const d: Draft = { ...rest, volume: fit.volume, unit: fit.unit };
         s = { ...s, draft: d };
@@ -48,10 +51,11 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
       }
       s = { ...s, draft: rest };
       explainVolume(fit, entry?.unit, ctx, out);
-      return asking(s, "volume", ctx, out, true);
+      return openQuestion(s, "volume", ctx, out, true);
     }
 
-    if (!draft.similarChecked && draft.villageCode && draft.kamusKode && isFilled(draft, "location") && s.residentId) {
+    const residentId = s.residentId;
+    if (!draft.similarChecked && draft.villageCode && draft.kamusKode && isFilled(draft, "location") && residentId) {
       s = { ...s, draft: { ...draft, similarChecked: true } };
       const similar = await ctx.lookups.findSimilar({
         villageCode: draft.villageCode,
@@ -61,7 +65,7 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
         latitude: draft.latitude,
         longitude: draft.longitude,
         text: [draft.problem, draft.activity, draft.address].filter(Boolean).join(" "),
-        excludeResidentId: s.residentId!,
+        excludeResidentId: residentId,
       });
       if (similar) {
         out.say(
@@ -78,31 +82,48 @@ export async function advance(state: ConversationState, ctx: TurnContext, out: O
           }),
           numbered([ctx.texts("support.option_yes", { code: similar.code }), ctx.texts("support.option_no")]),
         );
-        return { ...s, phase: "support", supportCode: similar.code, expecting: undefined };
+        return { ...base(s), phase: "support", draft: s.draft, history: s.history, similarCode: similar.code };
       }
       continue;
     }
 
     if (!slot) {
-      summarize(s.draft!, ctx, out);
-      return { ...s, phase: "confirm", expecting: undefined, editing: undefined };
+      summarize(s.draft, ctx, out);
+      return { ...base(s), phase: "confirm", draft: s.draft, history: s.history };
     }
-    return asking(s, slot, ctx, out, false);
+    return openQuestion(s, slot, ctx, out, false);
   }
   throw new Error("advance: the form did not settle (a slot keeps reopening)");
 }
 
-/** Records that `slot` is being asked (for `kembali`) and asks it. */
-export function asking(
-  s: ConversationState,
-  slot: Slot,
-  ctx: TurnContext,
-  out: Out,
-  explained: boolean,
-): ConversationState {
+/** The fields every phase keeps, from a drafting state. */
+function base(s: Drafting) {
+  return {
+    version: 3 as const,
+    residentId: s.residentId,
+    name: s.name,
+    optedOut: s.optedOut,
+    prefillVillage: s.prefillVillage,
+    lastActivityAt: s.lastActivityAt,
+  };
+}
+
+/**
+ * Makes `slot` the open question: records it (for `kembali`) and asks it, unless `explained` (the volume
+ * question was just explained with an example).
+ */
+export function openQuestion(s: Drafting, slot: Slot, ctx: TurnContext, out: Out, explained: boolean): FormState {
   const history = s.history.at(-1) === slot ? s.history : [...s.history, slot];
-  const next: ConversationState = { ...s, phase: "form", expecting: slot, history };
-  if (!explained || slot !== "volume") ask(slot, next, ctx, out);
+  const next: FormState = {
+    ...base(s),
+    phase: "form",
+    draft: s.draft,
+    expecting: slot,
+    history,
+    villageChoices: s.villageChoices,
+    kamusChoices: s.kamusChoices,
+  };
+  if (!explained || slot !== "volume") sayQuestion(slot, next, ctx, out);
   return next;
 }
 

@@ -1,0 +1,58 @@
+// Phase "idle": the menu. Numbers pick a menu item; free words go to the intent classifier; a message
+// that describes a need starts a proposal.
+import type { TurnContext } from "../context.ts";
+import { meaningful } from "../extract.ts";
+import { continueDraft, showResume, startProposal, stop } from "../flow.ts";
+import { menuChoices, showMenu, showStatus, unfinishedDraft } from "../menu.ts";
+import type { Out } from "../out.ts";
+import type { ConversationState, StateOf } from "../state.ts";
+import type { Input } from "./input.ts";
+
+export async function idleStep(
+  s: StateOf<"idle">,
+  input: Input,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> {
+  const t = ctx.texts;
+  const { command, text } = input;
+  if (command.kind === "number") {
+    const choice = menuChoices(s)[command.value - 1];
+    if (choice === "continue") return continueDraft(s, ctx, out);
+    if (choice === "new") return startProposal(s, "", ctx, out);
+    if (choice === "status") {
+      await showStatus(s, undefined, ctx, out);
+      return s;
+    }
+    if (choice === "help") {
+      out.say(t("help.text"));
+      return s;
+    }
+    return showMenu(s, ctx, out);
+  }
+  if (command.kind === "yes" && s.draft) return continueDraft(s, ctx, out);
+  if (command.kind !== "none") return showMenu(s, ctx, out);
+  const guess = ctx.classifier.classify(text);
+  switch (guess.intent) {
+    case "greet":
+      return unfinishedDraft(s) ? showResume(s, ctx, out) : showMenu(s, ctx, out);
+    case "status":
+      await showStatus(s, undefined, ctx, out);
+      return s;
+    case "help":
+      out.say(t("help.text"));
+      return s;
+    case "thanks":
+      out.say(t("thanks.reply"));
+      return s;
+    case "stop":
+      return stop(s, ctx, out);
+    case "new_proposal":
+      return startProposal(s, text, ctx, out);
+  }
+  // One word the kamus knows ("banjir", "longsor") is a proposal too.
+  if (meaningful(text) || ctx.matcher.match(text, { top: 1 }).matches.length > 0)
+    return startProposal(s, text, ctx, out, { isProblem: true });
+  out.say(t("fallback.unknown"));
+  return showMenu(s, ctx, out);
+}

@@ -1,0 +1,30 @@
+// Phase "support": a similar proposal was found; the resident backs it (the draft goes) or goes on.
+import type { TurnContext } from "../context.ts";
+import { advance } from "../advance.ts";
+import { supportProposal, toIdle } from "../flow.ts";
+import { numbered, type Out } from "../out.ts";
+import { common, type ConversationState, type StateOf } from "../state.ts";
+import { yesNo, type Input } from "./input.ts";
+
+type Supporting = StateOf<"support">;
+
+export async function supportStep(s: Supporting, input: Input, ctx: TurnContext, out: Out): Promise<ConversationState> {
+  const answer = yesNo(input.command);
+  if (answer === "yes") {
+    // Backing the similar proposal replaces the draft; if it is gone meanwhile, the form goes on.
+    if (await supportProposal(s, s.similarCode, ctx, out)) return toIdle(s);
+    return goOn(s, ctx, out);
+  }
+  if (answer === "no") return goOn(s, ctx, out);
+  return supportReprompt(s, ctx, out);
+}
+
+export function supportReprompt(s: Supporting, ctx: TurnContext, out: Out): ConversationState {
+  const t = ctx.texts;
+  out.say(t("menu.title"), numbered([t("support.option_yes", { code: s.similarCode }), t("support.option_no")]));
+  return s;
+}
+
+function goOn(s: Supporting, ctx: TurnContext, out: Out): Promise<ConversationState> {
+  return advance({ ...common(s), draft: s.draft, history: s.history }, ctx, out);
+}
