@@ -9,6 +9,13 @@ import { limitsOf, type Limits } from "./quantities.ts";
 import type { KamusDoc, LearnedPhraseDoc } from "./types.ts";
 
 const LEARNED = fieldOrder.indexOf("learned");
+/** A wording filed n times repeats its words up to this many times in the learned field (BM25 saturates anyway). */
+const MAX_REPEAT = 8;
+
+/** The identity of a wording: its distinct terms, numbers left out ("Jalan rusak RT 3" = "jalan rusak"). */
+export function wordingKey(terms: Iterable<string>): string {
+  return [...new Set([...terms].filter((t) => !/^\d/.test(t)))].sort().join("|");
+}
 
 /** The indexed kamus; built once per kamus (and rebuilt after an import). */
 export class KamusIndex {
@@ -21,32 +28,35 @@ export class KamusIndex {
   readonly limits: Limits[];
   readonly limited: number[];
   readonly concepts: ConceptValues;
-  /** The score of one typical word found once in an entry's name (see `scoreUnit`). */
-  readonly unit: number;
+  /** The score of one typical word found once in an entry's name (see `scoreUnit`); follows learned phrases. */
+  unit: number;
+  /** Learned wordings (see `wordingKey`) → entry → how many times they were filed to it. */
+  readonly wordings = new Map<string, Map<number, number>>();
   /** Maps a word the index has never seen to a known stem, when typo repair is on. */
   readonly correct?: (surface: string, stem: string) => string | undefined;
   private readonly position = new Map<string, number>();
-  private readonly learnedTerms: Set<string>[];
+  /** Per entry: its learned wordings (by `wordingKey`) with their terms and uses. */
+  private readonly learned: Map<string, { terms: string[]; uses: number }>[];
 
   constructor(
     entries: readonly KamusDoc[],
     learned: readonly LearnedPhraseDoc[],
     readonly analyzer: Analyzer,
-    opts: MatcherOptions,
+    private readonly opts: MatcherOptions,
   ) {
     const byKode = new Map<string, KamusDoc>();
     for (const e of entries) byKode.set(e.kode, e);
     this.docs = [...byKode.values()];
     this.docs.forEach((e, i) => this.position.set(e.kode, i));
     this.index = new Bm25fIndex(
-      fieldOrder.map((name) => ({ name, ...opts.fields[name] })),
+      // Learned phrases arrive live: without length normalisation a live-learned entry equals a rebuilt one.
+      fieldOrder.map((name) => ({ name, ...opts.fields[name], ...(name === "learned" ? { b: 0 } : {}) })),
       opts.k1,
     );
-    // Each learned word counts once per entry, however many phrases repeat it.
-    this.learnedTerms = this.docs.map(() => new Set());
+    this.learned = this.docs.map(() => new Map<string, { terms: string[]; uses: number }>());
     for (const l of learned) {
       const d = this.position.get(l.kode);
-      if (d !== undefined) for (const t of analyzer.documentTerms(l.phrase)) this.learnedTerms[d]!.add(t);
+      if (d !== undefined) this.remember(d, l);
     }
     const surfaces = new Map(analyzer.knownSurfaces);
     // Sub-kegiatan, kegiatan, program, agency and requirements repeat across entries: analyse each text once.
@@ -79,7 +89,7 @@ export class KamusIndex {
         termsOf(e.program),
         termsOf(agency),
         termsOf(e.requirements),
-        [...this.learnedTerms[d]!],
+        this.learnedField(d),
       ]);
       const requirements = e.requirements ?? "";
       let fromRequirements = limitsOfText.get(requirements);
@@ -103,14 +113,46 @@ export class KamusIndex {
     return this.position.get(kode);
   }
 
-  /** Adds a learned phrase to its entry (throws for an unknown kode). */
+  /**
+   * Adds a learned phrase to its entry (throws for an unknown kode). The index ends up exactly as one built with the
+   * phrase: the learned field has no length normalisation (b = 0) and the score unit is recomputed.
+   */
   learn(phrase: LearnedPhraseDoc): void {
     const d = this.position.get(phrase.kode);
     if (d === undefined) throw new Error(`No kamus entry with kode "${phrase.kode}" to learn "${phrase.phrase}" for`);
-    for (const t of this.analyzer.documentTerms(phrase.phrase)) this.learnedTerms[d]!.add(t);
-    this.index.setField(d, LEARNED, [...this.learnedTerms[d]!]);
+    if (!this.remember(d, phrase)) return;
+    this.index.setField(d, LEARNED, this.learnedField(d));
+    this.unit = scoreUnit(this.index, this.opts);
     // The entry's learned words may belong to concept phrases, and idf changed.
     this.concepts.clear();
+  }
+
+  /** Records a wording for entry d; false when it has no words. */
+  private remember(d: number, l: LearnedPhraseDoc): boolean {
+    const terms = this.analyzer.documentTerms(l.phrase);
+    const key = wordingKey(terms);
+    if (!key) return false;
+    const uses = Math.max(1, Math.floor(l.uses ?? 1));
+    const known = this.learned[d]!.get(key);
+    if (known) known.uses += uses;
+    else this.learned[d]!.set(key, { terms: [...new Set(terms)], uses });
+    const byDoc = this.wordings.get(key) ?? new Map<number, number>();
+    byDoc.set(d, (byDoc.get(d) ?? 0) + uses);
+    this.wordings.set(key, byDoc);
+    return true;
+  }
+
+  /**
+   * The learned field of entry d: each word once per use of the most-filed wording that has it, so one wording
+   * filed three times outweighs one filed once, while many different wordings sharing "jalan" do not pile it up.
+   */
+  private learnedField(d: number): string[] {
+    const most = new Map<string, number>();
+    for (const { terms, uses } of this.learned[d]!.values())
+      for (const t of terms) most.set(t, Math.max(most.get(t) ?? 0, uses));
+    const out: string[] = [];
+    for (const [t, n] of most) for (let i = 0; i < Math.min(n, MAX_REPEAT); i++) out.push(t);
+    return out;
   }
 }
 

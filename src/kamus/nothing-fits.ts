@@ -42,9 +42,17 @@ export const defaultNothingFits: NothingFitsOptions = {
   cueScore: 2,
 };
 
+/** Why nothing fits: a weak best score, too little of the message explained, or an out-of-scope sign (scope lists). */
+export type NothingFitsReason = "weak" | "unexplained" | "scope";
+
+/** Why nothing in the kamus fits the message, or null when something does. */
+export function nothingFitsReason(f: FitFeatures, o: NothingFitsOptions): NothingFitsReason | null {
+  if (f.score < o.minScore) return "weak";
+  if (f.score + o.coverageWeight * f.coverage < o.minEvidence) return "unexplained";
+  return f.unexplainedCues > 0 && f.score < o.cueScore ? "scope" : null;
+}
+
 /** True when nothing in the kamus fits the message. */
 export function decideNothingFits(f: FitFeatures, o: NothingFitsOptions): boolean {
-  if (f.score < o.minScore) return true;
-  if (f.score + o.coverageWeight * f.coverage < o.minEvidence) return true;
-  return f.unexplainedCues > 0 && f.score < o.cueScore;
+  return nothingFitsReason(f, o) !== null;
 }

@@ -30,6 +30,11 @@ export interface MatcherOptions {
   fit: { meet: number; break: number };
   /** Multiplies every concept weight of intents/kamus/concepts.yaml (0 turns concept expansion off). */
   conceptScale: number;
+  /**
+   * Score (in typical-word units) a message earns for an entry when it is exactly a wording filed to that entry
+   * before (learned phrases), times 2u/(u+1) for u uses: 1 use ×1, 3 uses ×1.5. 0 turns the wording memory off.
+   */
+  learnedWording: number;
   /** Score down entries of a kind of activity the message does not ask for (intents/kamus/modes.yaml). */
   modes: boolean;
   /** Repair unknown words against the kamus vocabulary (typos, vowel-less abbreviations). */
@@ -57,6 +62,7 @@ export const defaultMatcherOptions: MatcherOptions = {
   k1: 1.2,
   fit: { meet: 0.05, break: 0.25 },
   conceptScale: 1.5,
+  learnedWording: 2,
   modes: true,
   fuzzy: true,
   nothingFits: defaultNothingFits,

@@ -105,9 +105,15 @@ export function fitOf(q: Quantities, limits: Limits): number {
     const v = q[d];
     const l = limits[d]!;
     if (v === undefined) continue;
-    if (l.min !== undefined) v >= l.min ? met++ : broken++;
+    if (l.min !== undefined) {
+      if (v >= l.min) met++;
+      else broken++;
+    }
     // "kurang dari 200 m²" excludes 200; "maksimal 2 lantai" includes 2.
-    if (l.max !== undefined) v < l.max || (d !== "area" && d !== "length" && v <= l.max) ? met++ : broken++;
+    if (l.max !== undefined) {
+      if (v < l.max || (d !== "area" && d !== "length" && v <= l.max)) met++;
+      else broken++;
+    }
   }
   return broken ? -broken : met;
 }

@@ -1,7 +1,7 @@
 // Scores every entry of a KamusIndex for one analysed message: BM25F for the message's own words, then concepts
 // (modifiers only where something already matched), then kinds of activity and size limits as factors.
 import type { AnalyzedQuery } from "./analyzer.ts";
-import type { KamusIndex } from "./kamus-index.ts";
+import { wordingKey, type KamusIndex } from "./kamus-index.ts";
 import type { FitFeatures } from "./nothing-fits.ts";
 import type { MatcherOptions } from "./options.ts";
 import { fitOf } from "./quantities.ts";
@@ -84,6 +84,11 @@ export class Scorer {
         else if (fit < 0) scores[d]! *= Math.max(0.2, 1 + opts.fit.break * fit);
       }
     }
+    // A wording officers filed before ("Kebersihan Lingkungan") brings up every entry it was filed to, the most
+    // frequent first: the whole message is that wording, so it outweighs what its words say on their own.
+    const filed = k.wordings.size ? k.wordings.get(wordingKey(q.terms.keys())) : undefined;
+    if (filed && opts.learnedWording > 0)
+      for (const [d, uses] of filed) scores[d]! += opts.learnedWording * k.unit * ((2 * uses) / (uses + 1));
     const best: Ranked[] = [];
     let floor = 0;
     for (let d = 0; d < scores.length; d++) {

@@ -23,6 +23,8 @@ export interface KamusDoc {
 export interface LearnedPhraseDoc {
   kode: string;
   phrase: string;
+  /** How many times these words were filed to this entry (default 1); learning it again adds to it. */
+  uses?: number;
 }
 
 /** One ranked candidate. */
@@ -39,7 +41,11 @@ export interface MatchResult {
 /** What the engine and the CLI need of a matcher. */
 export interface KamusMatcher {
   match(text: string, options?: { top?: number }): MatchResult;
-  /** Add a learned phrase to the live index (also stored by the caller). */
+  /**
+   * Add a learned phrase to the live index, exactly as a matcher built with it would hold it; learning the same
+   * words for the same entry again counts one more use. Store it too (`learnPhrase` in src/store/learned-phrases.ts
+   * does both).
+   */
   learn(phrase: LearnedPhraseDoc): void;
   /** All entries, by kode. */
   entry(kode: string): KamusDoc | undefined;

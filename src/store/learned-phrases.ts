@@ -1,7 +1,7 @@
 // Learned phrases: a resident's confirmed wording or an officer's reclassification, stored per kamus entry and
 // fed back to the matcher (see src/kamus/matcher.ts, field "learned"). Also loads the whole kamus for a matcher.
 import { normalizeText } from "../kamus/normalize.ts";
-import type { KamusDoc, LearnedPhraseDoc } from "../kamus/types.ts";
+import type { KamusDoc, KamusMatcher, LearnedPhraseDoc } from "../kamus/types.ts";
 import type { Db, Tx } from "./client.ts";
 
 /** Who taught the phrase. */
@@ -15,6 +15,8 @@ export interface LearnedPhraseRecord {
   source: PhraseSource;
   createdBy: string | null;
   createdAt: Date;
+  /** How many times this wording was filed to this entry. */
+  uses: number;
 }
 
 type DbLike = Db | Tx;
@@ -28,6 +30,7 @@ function toRecord(row: {
   source: string;
   createdBy: string | null;
   createdAt: Date;
+  uses: number;
   kamusEntry: { kode: string };
 }): LearnedPhraseRecord {
   return {
@@ -37,12 +40,14 @@ function toRecord(row: {
     source: row.source === "resident" ? "resident" : "officer",
     createdBy: row.createdBy,
     createdAt: row.createdAt,
+    uses: row.uses,
   };
 }
 
 /**
- * Stores a phrase for the entry `kode`; the same wording (after normalisation) for the same entry is stored once.
- * Throws a readable error for an unknown kode or a phrase with no words. `created` is false when it existed.
+ * Stores a phrase for the entry `kode`; the same wording (after normalisation) for the same entry is stored once and
+ * counts one more use. Throws a readable error for an unknown kode or a phrase with no words. `created` is false
+ * when it existed. A running matcher does not see it: use `learnPhrase`, which stores and teaches in one step.
  */
 export async function addLearnedPhrase(
   db: DbLike,
@@ -56,8 +61,15 @@ export async function addLearnedPhrase(
   const entry = await db.kamusEntry.findUnique({ where: { kode: input.kode }, select: { id: true } });
   if (!entry) throw new Error(`no kamus entry with kode "${input.kode}" (see \`musrenbang kamus\`)`);
   const where = { kamusEntryId_normalized: { kamusEntryId: entry.id, normalized } };
-  const existing = await db.learnedPhrase.findUnique({ where, include: { kamusEntry: { select: { kode: true } } } });
-  if (existing) return { record: toRecord(existing), created: false };
+  const existing = await db.learnedPhrase.findUnique({ where, select: { id: true } });
+  if (existing) {
+    const row = await db.learnedPhrase.update({
+      where: { id: existing.id },
+      data: { uses: { increment: 1 } },
+      include: { kamusEntry: { select: { kode: true } } },
+    });
+    return { record: toRecord(row), created: false };
+  }
   const row = await db.learnedPhrase.upsert({
     where,
     create: {
@@ -67,10 +79,25 @@ export async function addLearnedPhrase(
       source: input.source ?? "officer",
       createdBy: input.createdBy ?? null,
     },
-    update: {},
+    update: { uses: { increment: 1 } },
     include: { kamusEntry: { select: { kode: true } } },
   });
-  return { record: toRecord(row), created: true };
+  return { record: toRecord(row), created: row.uses === 1 };
+}
+
+/**
+ * THE way an officer (or an import of filed pairs) teaches the matcher: stores the phrase for `kode` and adds it to
+ * the running `matcher`, which then ranks exactly as a matcher rebuilt from the database would. Call it when an
+ * officer reclassifies a proposal, e.g. `await learnPhrase(db, matcher, { kode, phrase: proposal.problem })`.
+ */
+export async function learnPhrase(
+  db: DbLike,
+  matcher: Pick<KamusMatcher, "learn">,
+  input: { kode: string; phrase: string; source?: PhraseSource; createdBy?: string | null },
+): Promise<{ record: LearnedPhraseRecord; created: boolean }> {
+  const result = await addLearnedPhrase(db, input);
+  matcher.learn({ kode: result.record.kode, phrase: result.record.phrase });
+  return result;
 }
 
 /** Stored phrases, oldest first; only those of entry `kode` when given. */
@@ -113,5 +140,8 @@ export async function loadKamus(db: DbLike): Promise<{ entries: KamusDoc[]; lear
     include: { kamusEntry: { select: { kode: true } } },
     orderBy: { id: "asc" },
   });
-  return { entries, learned: phrases.map((p) => ({ kode: p.kamusEntry.kode, phrase: p.phrase })) };
+  return {
+    entries,
+    learned: phrases.map((p) => ({ kode: p.kamusEntry.kode, phrase: p.phrase, uses: p.uses })),
+  };
 }

@@ -66,7 +66,7 @@ export async function addSupport(sql: Sql, code: string, residentId: string, now
 
 /**
  * Stores a resident's phrase for a kamus entry, normalised as src/store/learned-phrases.ts does (one row per
- * entry and wording); true when it is new.
+ * entry and wording, a repeat counts one more use); true when stored, so the running matcher learns it too.
  */
 export async function storeLearnedPhrase(sql: Sql, kode: string, phrase: string, now: Date): Promise<boolean> {
   const normalized = normalizeText(phrase);
@@ -75,7 +75,7 @@ export async function storeLearnedPhrase(sql: Sql, kode: string, phrase: string,
   if (!entry) return false;
   const added = await sql.run(
     `INSERT INTO "LearnedPhrase" ("kamusEntryId", "phrase", "normalized", "source", "createdAt") VALUES (?, ?, ?, 'resident', ?)
-     ON CONFLICT ("kamusEntryId", "normalized") DO NOTHING`,
+     ON CONFLICT ("kamusEntryId", "normalized") DO UPDATE SET "uses" = "LearnedPhrase"."uses" + 1`,
     [entry.id, phrase, normalized, now],
   );
   return added > 0;

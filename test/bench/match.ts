@@ -2,6 +2,8 @@
 // over names, no normalisation) on a labelled eval set, plus build time and query latency on the real kamus
 // and on a generated 3,000-entry kamus. Prints one table. "Query p99" is over warm repeats of the eval texts;
 // "first-pass p99" is the first sight of each text (stems and typo repairs not cached yet).
+// `npm run bench:match -- --cv FILE` instead runs 2-fold cross-validation on officers' filed pairs (text,kode):
+// learn one half as officer phrases, test the other, swap; prints top-1/3/5 with and without learning.
 import { existsSync } from "node:fs";
 import { basename, join } from "node:path";
 import { cpus, loadavg } from "node:os";
@@ -9,17 +11,18 @@ import { parseArgs } from "node:util";
 import { projectRoot } from "../../src/config/paths.ts";
 import { Analyzer } from "../../src/kamus/analyzer.ts";
 import { defaultLanguageData, loadLanguageData } from "../../src/kamus/language-data.ts";
-import { readKamusFile } from "../../src/import/index.ts";
+import { readFiledPairs, readKamusFile } from "../../src/import/index.ts";
 import { buildMatcher, type MatcherOptions } from "../../src/kamus/matcher.ts";
-import { defaultNothingFits } from "../../src/kamus/nothing-fits.ts";
+import { defaultNothingFits, nothingFitsReason, type NothingFitsReason } from "../../src/kamus/nothing-fits.ts";
 import type { KamusDoc } from "../../src/kamus/types.ts";
 import { baselineRanker } from "./match/baseline.ts";
 import { halves, readEvalSet } from "./match/eval-set.ts";
+import { crossValidate } from "./match/cross-validation.ts";
 import { evaluate, type Metrics, type Ranker } from "./match/metrics.ts";
 import { syntheticKamus } from "./match/synthetic.ts";
 
 const { values: args } = parseArgs({
-  options: { eval: { type: "string" }, kamus: { type: "string" } },
+  options: { eval: { type: "string" }, kamus: { type: "string" }, cv: { type: "string" } },
 });
 
 function firstExisting(paths: string[]): string {
@@ -39,8 +42,19 @@ const kamusPath =
     "/work/shared/data/kamus-malang-2023.csv",
   ]);
 
-const cases = readEvalSet(evalPath);
 const kamus: KamusDoc[] = await readKamusFile(kamusPath);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+
+if (args.cv) {
+  const pairs = await readFiledPairs(args.cv);
+  const folds = crossValidate(kamus, pairs);
+  console.log(`2-fold cross-validation on ${basename(args.cv)} (${pairs.length} pairs); kamus: ${basename(kamusPath)}`);
+  console.log(`${"".padEnd(48)}  top-1    top-3    top-5`);
+  for (const f of folds) console.log(`${f.name.padEnd(48)}${pct(f.top1)}  ${pct(f.top3)}  ${pct(f.top5)}`);
+  process.exit(0);
+}
+
+const cases = readEvalSet(evalPath);
 const { tune, check } = halves(cases);
 
 function matcherRanker(entries: KamusDoc[], options: Partial<MatcherOptions> = {}): Ranker {
@@ -48,7 +62,6 @@ function matcherRanker(entries: KamusDoc[], options: Partial<MatcherOptions> = {
   return (text) => m.match(text, { top: 5 }).matches.map((x) => x.entry.kode);
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
 const rows: [string, Metrics][] = [];
 const full = matcherRanker(kamus);
 const fullMetrics = evaluate(full, cases);
@@ -58,7 +71,7 @@ rows.push(["  check half (even rows)", evaluate(full, check)]);
 rows.push(["  without concepts", evaluate(matcherRanker(kamus, { conceptScale: 0 }), cases)]);
 rows.push(["  without typo repair", evaluate(matcherRanker(kamus, { fuzzy: false }), cases)]);
 rows.push([
-  "  without scope cues",
+  "  scope lists off",
   evaluate(matcherRanker(kamus, { nothingFits: { ...defaultNothingFits, cueScore: 0 } }), cases),
 ]);
 rows.push(["  without activity modes", evaluate(matcherRanker(kamus, { modes: false }), cases)]);
@@ -138,6 +151,15 @@ const analyzerMs = performance.now() - t0;
 const small = timing(kamus);
 const large = timing(syntheticKamus(kamus, 3000));
 
+// Which rule said "nothing fits", over every eval text: the scope lists are the part most at risk of fitting the set.
+const reasons: Record<NothingFitsReason, number> = { weak: 0, unexplained: 0, scope: 0 };
+const inspector = buildMatcher(kamus);
+for (const c of cases) {
+  const reason = nothingFitsReason(inspector.inspect(c.text).features, defaultNothingFits);
+  if (reason) reasons[reason]++;
+}
+const decided = reasons.weak + reasons.unexplained + reasons.scope;
+
 const fitting = cases.filter((c) => c.acceptable.length).length;
 console.log(
   `eval: ${basename(evalPath)} (${fitting} fitting, ${cases.length - fitting} NONE)   kamus: ${basename(kamusPath)} (${kamus.length} entries)`,
@@ -151,6 +173,9 @@ for (const [name, m] of rows) {
 }
 console.log(
   `${"top-3 ratio matcher/baseline".padEnd(28)}${(fullMetrics.top3 / baseMetrics.top3).toFixed(2).padStart(7)}x`,
+);
+console.log(
+  `"nothing fits" decisions: ${decided}; from the scope lists ${reasons.scope} (${pct(decided ? reasons.scope / decided : 0).trim()}), weak score ${reasons.weak}, too little explained ${reasons.unexplained}`,
 );
 console.log("");
 console.log(

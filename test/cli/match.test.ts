@@ -1,8 +1,11 @@
 // `musrenbang match`, run as a child process the way an outside tool runs it (DESIGN.md §7).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeKamus } from "../../src/import/index.ts";
 import { addLearnedPhrase } from "../../src/store/learned-phrases.ts";
 import { runCli } from "../support/cli.ts";
+import { testTmpDir } from "../support/paths.ts";
 import { freshSqlite } from "../support/stores.ts";
 import { jemberKamusPath, malangEntries, malangKamusPath } from "../kamus/support.ts";
 
@@ -64,6 +67,40 @@ describe("musrenbang match --kamus FILE", () => {
     const missing = await runCli(["match", "--kamus", "/no/such/kamus.csv"], { input: "PJU\n" });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/kamus\.csv/);
+  });
+});
+
+describe("musrenbang match --learn FILE", () => {
+  it("learns the officers' text,kode pairs before matching", async () => {
+    mkdirSync(testTmpDir, { recursive: true });
+    const file = join(testTmpDir, `filed-${process.pid}.csv`);
+    writeFileSync(
+      file,
+      "text,kode\nKebersihan Lingkungan,MLG23-231\nKebersihan lingkungan,MLG23-230\nKeagamaan,MLG23-238\n",
+    );
+    const input = "Kebersihan Lingkungan\nKeagamaan\n";
+    const before = await runCli(["match", "--top", "2", "--kamus", malangKamusPath], { input });
+    expect(lines(before.stdout)[0]!.matches.map((m) => m.kode)).not.toContain("MLG23-231");
+    const { code, stdout, stderr } = await runCli(
+      ["match", "--top", "2", "--kamus", malangKamusPath, "--learn", file],
+      {
+        input,
+      },
+    );
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const [clean, faith] = lines(stdout);
+    expect(clean!.matches.map((m) => m.kode).sort()).toEqual(["MLG23-230", "MLG23-231"]);
+    expect(faith!.matches[0]!.kode).toBe("MLG23-238");
+  });
+
+  it("names the row of a kode the kamus does not have", async () => {
+    mkdirSync(testTmpDir, { recursive: true });
+    const file = join(testTmpDir, `filed-bad-${process.pid}.csv`);
+    writeFileSync(file, "text,kode\nJalan Rusak,MLG23-068\nKeagamaan,MLG99-999\n");
+    const { code, stderr } = await runCli(["match", "--kamus", malangKamusPath, "--learn", file], { input: "x\n" });
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/line 3.*MLG99-999/);
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { writeKamus } from "../../src/import/index.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
-import { addLearnedPhrase, loadKamus, removeLearnedPhrase } from "../../src/store/learned-phrases.ts";
+import { addLearnedPhrase, learnPhrase, loadKamus, removeLearnedPhrase } from "../../src/store/learned-phrases.ts";
 import { storeCases } from "../support/stores.ts";
 import { kodes, malangEntries } from "./support.ts";
 
@@ -42,5 +42,62 @@ describe.each(storeCases())("learning on $name", ({ open }) => {
     matcher.learn({ kode: lampEntry, phrase: "pos kamling terang" });
     expect(kodes(matcher, wording)[0]).toBe(lampEntry);
     expect(() => matcher.learn({ kode: "NOPE", phrase: "x" })).toThrow(/NOPE/);
+  });
+});
+
+// Officers' filed wordings, as in SIPD: a terse category filed to several entries, some more often than others.
+const filed = [
+  { kode: "MLG23-231", phrase: "Kebersihan Lingkungan" },
+  { kode: "MLG23-230", phrase: "Kebersihan lingkungan" },
+  { kode: "MLG23-231", phrase: "kebersihan  lingkungan" },
+  { kode: "MLG23-232", phrase: "Kebersihan Lingkungan" },
+  { kode: "MLG23-231", phrase: "KEBERSIHAN LINGKUNGAN" },
+  { kode: "MLG23-230", phrase: "Kebersihan Lingkungan" },
+  { kode: "MLG23-238", phrase: "Keagamaan" },
+  { kode: "MLG23-068", phrase: "Jalan Rusak" },
+];
+const probes = [
+  "Kebersihan Lingkungan",
+  "kebersihan lingkungan RW 05",
+  "Keagamaan",
+  "jalan rusak",
+  "lampu jalan gelap depan masjid",
+  "gang kami becek kalau hujan, minta dicor",
+  "pelatihan menjahit buat ibu-ibu",
+];
+
+describe.each(storeCases())("officer learning on $name", ({ open }) => {
+  it("weighs a phrase taught live exactly as a matcher rebuilt from the database does", async () => {
+    const store = await open();
+    await writeKamus(store, await malangEntries());
+    const start = await loadKamus(store.db);
+    const live = buildMatcher(start.entries, start.learned);
+    for (const f of filed) await learnPhrase(store.db, live, { ...f, source: "officer", createdBy: "petugas" });
+    const stored = await loadKamus(store.db);
+    const rebuilt = buildMatcher(stored.entries, stored.learned);
+    for (const text of probes) {
+      const a = live.match(text, { top: 8 }).matches;
+      const b = rebuilt.match(text, { top: 8 }).matches;
+      expect(a.map((m) => m.entry.kode)).toEqual(b.map((m) => m.entry.kode));
+      a.forEach((m, i) => expect(m.score).toBeCloseTo(b[i]!.score, 9));
+    }
+    await store.db.$disconnect();
+  });
+});
+
+describe("learning from officers' filed wordings", () => {
+  it("brings every entry a wording was filed to into the top 3, the most frequent first", async () => {
+    const matcher = buildMatcher(await malangEntries());
+    for (const f of filed) matcher.learn(f);
+    expect(kodes(matcher, "Kebersihan Lingkungan", 3)).toEqual(["MLG23-231", "MLG23-230", "MLG23-232"]);
+    expect(kodes(matcher, "kebersihan lingkungan RT 04", 3)).toEqual(["MLG23-231", "MLG23-230", "MLG23-232"]);
+  });
+
+  it("keeps unrelated requests where they were", async () => {
+    const entries = await malangEntries();
+    const plain = buildMatcher(entries);
+    const taught = buildMatcher(entries);
+    for (const f of filed) taught.learn(f);
+    for (const text of probes.slice(4)) expect(kodes(taught, text, 5).slice(0, 1)).toEqual(kodes(plain, text, 1));
   });
 });

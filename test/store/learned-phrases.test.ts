@@ -37,11 +37,12 @@ describe.each(storeCases())("learned phrases on $name", ({ open }) => {
     await store.db.$disconnect();
   });
 
-  it("stores the same wording for the same entry once, however it is written", async () => {
+  it("stores the same wording for the same entry once, however it is written, and counts its uses", async () => {
     const store = await seeded(open);
     const first = await addLearnedPhrase(store.db, { kode: "K-1", phrase: "Lampu Gg gelap", source: "resident" });
     const again = await addLearnedPhrase(store.db, { kode: "K-1", phrase: "lampu gang gelap" });
-    expect(again).toEqual({ record: first.record, created: false });
+    expect(first.record.uses).toBe(1);
+    expect(again).toEqual({ record: { ...first.record, uses: 2 }, created: false });
     const other = await addLearnedPhrase(store.db, { kode: "K-2", phrase: "lampu gang gelap" });
     expect(other.created).toBe(true);
     expect(await listLearnedPhrases(store.db, { kode: "K-1" })).toHaveLength(1);
@@ -69,7 +70,7 @@ describe.each(storeCases())("learned phrases on $name", ({ open }) => {
       unit: "unit",
       unitPrice: 300_000,
     });
-    expect(learned).toEqual([{ kode: "K-2", phrase: "bak runtah" }]);
+    expect(learned).toEqual([{ kode: "K-2", phrase: "bak runtah", uses: 1 }]);
     await store.db.$disconnect();
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { createInterface } from "node:readline";
-import { readKamusFile } from "../../import/index.ts";
+import { readFiledPairs, readKamusFile } from "../../import/index.ts";
 import { buildMatcher } from "../../kamus/matcher.ts";
 import type { KamusMatcher } from "../../kamus/types.ts";
 import { loadKamus } from "../../store/learned-phrases.ts";
@@ -24,8 +24,10 @@ export function matchLine(matcher: KamusMatcher, text: string, top: number): str
 }
 
 /**
- * `musrenbang match [--top K] [--kamus FILE]`: one resident text per stdin line → one JSON line per input,
- * best first; an empty `matches` list means nothing in the kamus fits. With --kamus no database is opened.
+ * `musrenbang match [--top K] [--kamus FILE] [--learn FILE]`: one resident text per stdin line → one JSON line per
+ * input, best first; an empty `matches` list means nothing in the kamus fits. With --kamus no database is opened.
+ * --learn reads `text,kode` pairs and teaches them first, as officers' reclassifications would be (in memory only:
+ * `musrenbang phrases add` stores one).
  */
 export function registerMatch(program: Command): void {
   program
@@ -33,7 +35,8 @@ export function registerMatch(program: Command): void {
     .description("match resident texts (one per stdin line) to the kamus; prints one JSON line per input")
     .option("--top <k>", "how many entries to return per text (1-50)", "3")
     .option("--kamus <file>", "match against this kamus CSV/XLSX instead of the database")
-    .action(async (opts: { top: string; kamus?: string }) => {
+    .option("--learn <file>", "first learn the officer phrases of this CSV/XLSX (columns text,kode)")
+    .action(async (opts: { top: string; kamus?: string; learn?: string }) => {
       const top = parseTop(opts.top);
       const { entries, learned } = opts.kamus
         ? { entries: await readKamusFile(opts.kamus), learned: [] }
@@ -41,6 +44,10 @@ export function registerMatch(program: Command): void {
       if (!entries.length)
         throw new Error("the kamus is empty: import one with `musrenbang import kamus FILE` or pass --kamus FILE");
       const matcher = buildMatcher(entries, learned);
+      if (opts.learn) {
+        const pairs = await readFiledPairs(opts.learn, (kode) => matcher.entry(kode) !== undefined);
+        for (const pair of pairs) matcher.learn(pair);
+      }
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
         const ok = process.stdout.write(`${matchLine(matcher, line.replace(/^\uFEFF/, ""), top)}\n`);

@@ -14,10 +14,11 @@ export interface EvalCase {
 
 /** Reads an eval CSV. */
 export function readEvalSet(path: string): EvalCase[] {
-  const rows = parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true, bom: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = parse<Record<string, string>>(readFileSync(path, "utf8"), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+  });
   return rows.map((r) => {
     const acceptable = (r.acceptable || r.kode || "")
       .split("|")
