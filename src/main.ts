@@ -15,6 +15,7 @@ import { dashboardApp } from "./dashboard/app.tsx";
 import { dashboardSettings } from "./dashboard/deps.ts";
 import { loadDashboardTexts } from "./dashboard/texts.ts";
 import type { ReferenceWatch } from "./host/reference-watch.ts";
+import { scheduleRetention } from "./store/retention.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -85,6 +86,8 @@ async function startUp(): Promise<void> {
     host?.setRegions(regions);
   });
   stops.push(() => host?.close());
+  const retention = scheduleRetention({ db: store.db, days: config.retentionDays, logger });
+  stops.push(() => retention.stop());
   const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
   stops.push(() => channels.stop());
   logger.info({ entries: watch.matcher.size, villages: watch.regions.size }, "kamus matcher and regions ready");

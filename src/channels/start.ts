@@ -46,7 +46,7 @@ export function startChannels(options: StartChannelsOptions): Channels {
   const senders: ChannelSender[] = [telegram?.sender, whatsapp?.sender].filter((s) => s !== undefined);
   outbox = senders.length
     ? startOutbox({
-        queue: createOutboxQueue(store.db),
+        queue: createOutboxQueue(store.db, store.flavour),
         senders,
         logger,
         policies: { whatsapp: whatsappPolicy(config.whatsapp.maxPerMinute) },

@@ -34,6 +34,7 @@ const Env = z.object({
   DASHBOARD_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   DASHBOARD_WAITING_DAYS: z.coerce.number().int().min(1).default(14),
   MAP_TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
 });
 
 /** The validated configuration, e.g. `{ databaseUrl: "file:./data/musrenbang.db", port: 3000, ... }`. */
@@ -55,6 +56,8 @@ export interface Config {
     waitingDays: number;
     mapTileUrl: string;
   };
+  /** Days after which delivered outbox rows and inbound message records are deleted; 0 keeps them. */
+  retentionDays: number;
 }
 
 /** Reads and checks the environment; throws one readable error listing every bad variable. */
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       waitingDays: e.DASHBOARD_WAITING_DAYS,
       mapTileUrl: e.MAP_TILE_URL,
     },
+    retentionDays: e.RETENTION_DAYS,
   };
 }

@@ -99,6 +99,7 @@ export function createHost(options: HostOptions): Host {
     ...options.engine,
   };
   const dataDir = options.dataDir ?? "./data";
+  // In process: turns of one chat wait here instead of holding a connection while they wait for the lock.
   const queue = new SerialQueue();
   // The turn's own connection (direct SQL, see src/store/sql.ts); `store.db` (Prisma) serves everything else.
   const sql: SqlPool = openSql(store.url);
@@ -128,47 +129,51 @@ export function createHost(options: HostOptions): Host {
     let after: (() => void)[] = [];
     // One matcher for the whole turn, even if a reload swaps it meanwhile.
     const turnMatcher = matcher;
-    const result = await sql.transaction(async (tx) => {
-      const conversation = await startTurn(tx, inbound, now);
-      if (conversation.inboundId === undefined) {
-        limiter.refund(limitKey, now.getTime());
-        const answer = conversation.stored
-          ? readAnswer(conversation.stored)
-          : { replies: [], expecting: expectingOf(readState(conversation.json)) };
-        return { ...answer, duplicate: true } satisfies HandleResult;
-      }
-      const ctx: TurnContext = {
-        now,
-        ids,
-        matcher: turnMatcher,
-        regions,
-        classifier,
-        texts,
-        lookups: proposalLookups(tx),
-        config,
-      };
-      const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
-      after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: turnMatcher });
-      const forget = r.effects.some((e) => e.type === "forgetChat");
-      const replies = address(r.replies);
-      const waiting = conversation.pendingWeb && !forget ? await takePendingWeb(tx, chatId, now) : [];
-      const answer: HandleResult = { replies: [...waiting, ...replies], expecting: expectingOf(r.state) };
-      await finishTurn(
-        tx,
-        inbound,
-        {
-          inboundId: conversation.inboundId,
-          state: forget ? null : r.state,
-          exists: conversation.exists,
-          // The web chat gets its replies in the response; after a refusal not even a sent copy is kept.
-          replies: forget && channel === "web" ? [] : replies,
-          answer: JSON.stringify(answer),
-        },
-        now,
-        { sent: channel === "web" },
-      );
-      return answer;
-    });
+    // Another copy of the bot on the same PostgreSQL may hold a turn of this chat: the lock waits for it.
+    const result = await sql.transaction(
+      async (tx) => {
+        const conversation = await startTurn(tx, inbound, now);
+        if (conversation.inboundId === undefined) {
+          limiter.refund(limitKey, now.getTime());
+          const answer = conversation.stored
+            ? readAnswer(conversation.stored)
+            : { replies: [], expecting: expectingOf(readState(conversation.json)) };
+          return { ...answer, duplicate: true } satisfies HandleResult;
+        }
+        const ctx: TurnContext = {
+          now,
+          ids,
+          matcher: turnMatcher,
+          regions,
+          classifier,
+          texts,
+          lookups: proposalLookups(tx),
+          config,
+        };
+        const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
+        after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: turnMatcher });
+        const forget = r.effects.some((e) => e.type === "forgetChat");
+        const replies = address(r.replies);
+        const waiting = conversation.pendingWeb && !forget ? await takePendingWeb(tx, chatId, now) : [];
+        const answer: HandleResult = { replies: [...waiting, ...replies], expecting: expectingOf(r.state) };
+        await finishTurn(
+          tx,
+          inbound,
+          {
+            inboundId: conversation.inboundId,
+            state: forget ? null : r.state,
+            exists: conversation.exists,
+            // The web chat gets its replies in the response; after a refusal not even a sent copy is kept.
+            replies: forget && channel === "web" ? [] : replies,
+            answer: JSON.stringify(answer),
+          },
+          now,
+          { sent: channel === "web" },
+        );
+        return answer;
+      },
+      { lock: `${channel}:${chatId}` },
+    );
     for (const fn of after) fn();
     return result;
   }

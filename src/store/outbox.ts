@@ -2,6 +2,7 @@
 // worker (src/outbox/worker.ts) reads and marks rows through createOutboxQueue(db).
 import type { Channel, OutboundMessage } from "../messages/message.ts";
 import type { OutboxQueue, OutboxRow } from "../outbox/queue.ts";
+import type { DatabaseFlavour } from "../config/database-url.ts";
 import type { Db, Tx } from "./client.ts";
 import type { Sql } from "./sql.ts";
 
@@ -58,31 +59,54 @@ export async function enqueueWithPrisma(
 /**
  * The worker's view of the outbox. `claimDue` hands out due PENDING rows oldest first and pushes their
  * next attempt one lease ahead, so a row whose send crashed the process is retried after the lease; a
- * row is held back while an older row of the same chat is not yet due.
+ * row is held back while an older row of the same chat is not yet due or is claimed by another worker.
+ * Several copies of the bot may claim at once: on PostgreSQL the rows are read `FOR UPDATE SKIP LOCKED`, so
+ * each row goes to one worker; on SQLite claims are serialised by the database's single writer.
+ * Pinned by test/outbox/store-backed.test.ts and test/deploy/two-processes.test.ts.
  */
-export function createOutboxQueue(db: Db): OutboxQueue {
+export function createOutboxQueue(db: Db, flavour: DatabaseFlavour = "sqlite"): OutboxQueue {
   return {
     async claimDue(channel: Channel, now: Date, limit: number): Promise<OutboxRow[]> {
       return db.$transaction(async (tx) => {
-        const due = await tx.outboxMessage.findMany({
-          where: { channel, status: "PENDING", nextAttemptAt: { lte: now } },
-          orderBy: { id: "asc" },
-          take: limit,
-        });
-        // A chat whose older reply waits (a retry later, or leased to a sender that may have crashed) gets
-        // nothing newer until that one is out: replies arrive in the order they were written, even after a restart.
-        const waiting = await tx.outboxMessage.groupBy({
-          by: ["chatId"],
+        const where = { channel, status: "PENDING" as const, nextAttemptAt: { lte: now } };
+        const due =
+          flavour === "postgres"
+            ? await tx.outboxMessage.findMany({
+                where: {
+                  id: {
+                    in: (
+                      await tx.$queryRawUnsafe<{ id: number }[]>(
+                        `SELECT "id" FROM "OutboxMessage" WHERE "channel" = $1 AND "status" = 'PENDING'
+                         AND "nextAttemptAt" <= $2::timestamp ORDER BY "id" LIMIT $3 FOR UPDATE SKIP LOCKED`,
+                        channel,
+                        now.toISOString(),
+                        limit,
+                      )
+                    ).map((r) => r.id),
+                  },
+                },
+                orderBy: { id: "asc" },
+              })
+            : await tx.outboxMessage.findMany({ where, orderBy: { id: "asc" }, take: limit });
+        if (due.length === 0) return [];
+        // A chat whose older reply is not ours to send now (a retry later, leased to a sender that may have
+        // crashed, or claimed this instant by another copy) gets nothing newer until that one is out:
+        // replies arrive in the order they were written, even after a restart.
+        const mine = new Set(due.map((r) => r.id));
+        const older = await tx.outboxMessage.findMany({
           where: {
             channel,
             status: "PENDING",
-            nextAttemptAt: { gt: now },
             chatId: { in: [...new Set(due.map((r) => r.chatId))] },
+            id: { lt: due[due.length - 1]!.id },
           },
-          _min: { id: true },
+          select: { id: true, chatId: true },
         });
-        const firstWaiting = new Map(waiting.map((w) => [w.chatId, w._min.id ?? Infinity]));
-        const rows = due.filter((r) => r.id < (firstWaiting.get(r.chatId) ?? Infinity));
+        const firstBlocked = new Map<string, number>();
+        for (const o of older) {
+          if (!mine.has(o.id)) firstBlocked.set(o.chatId, Math.min(o.id, firstBlocked.get(o.chatId) ?? Infinity));
+        }
+        const rows = due.filter((r) => r.id < (firstBlocked.get(r.chatId) ?? Infinity));
         if (rows.length) {
           await tx.outboxMessage.updateMany({
             where: { id: { in: rows.map((r) => r.id) } },

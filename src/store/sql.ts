@@ -2,6 +2,7 @@
 // caps a turn (5–8 queries) far below the bench target (≥ 2,000 msg/s on SQLite); the host therefore talks
 // to the same tables directly: better-sqlite3 (synchronous, statement cache) or pg. Queries use `?`
 // placeholders and double-quoted Prisma table/column names, valid on both databases.
+import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseFlavour, sqliteFilePath } from "../config/database-url.ts";
@@ -20,8 +21,13 @@ export interface Sql {
 
 /** A database handle that can also run a transaction. */
 export interface SqlPool extends Sql {
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. `lock` (e.g.
+   * "telegram:12345") serialises transactions with the same key across every process on the database: on
+   * PostgreSQL a transaction-scoped advisory lock taken before `fn` reads anything; on SQLite every write
+   * transaction is already exclusive (BEGIN IMMEDIATE), which serialises them all.
+   */
+  transaction<T>(fn: (sql: Sql) => Promise<T>, options?: { lock?: string }): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -157,10 +163,13 @@ function openPostgres(url: string, poolSize: number): SqlPool {
   const direct = on(pool);
   return {
     ...direct,
-    async transaction(fn) {
+    async transaction(fn, options) {
       const client = await pool.connect();
       try {
-        await client.query("BEGIN");
+        // One round trip for both: a simple query may hold several statements when it has no parameters.
+        await client.query(
+          options?.lock ? `BEGIN; SELECT pg_advisory_xact_lock(${advisoryKey(options.lock)})` : "BEGIN",
+        );
         const r = await fn(on(client));
         await client.query("COMMIT");
         return r;
@@ -173,6 +182,11 @@ function openPostgres(url: string, poolSize: number): SqlPool {
     },
     close: () => pool.end(),
   };
+}
+
+/** A signed 64-bit advisory lock key for a text key (first 8 bytes of its SHA-256), as a SQL literal. */
+export function advisoryKey(key: string): string {
+  return createHash("sha256").update(key).digest().readBigInt64BE(0).toString();
 }
 
 /** Opens the database of a DATABASE_URL for direct SQL (`poolSize`: PostgreSQL connections, default 10). */

@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import { verifyProposal } from "../../src/proposals/change-status.ts";
 import { makeTexts } from "../../src/texts/texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
+import { join } from "node:path";
+import { createHost, randomIds } from "../../src/host/host.ts";
+import { loadRegions } from "../../src/regions/load.ts";
+import { openStore } from "../../src/store/client.ts";
 import { storeCases } from "../support/stores.ts";
-import { seed, startBot } from "./harness.ts";
+import { testTmpDir } from "../support/paths.ts";
+import { matcherFor, seed, startBot } from "./harness.ts";
 
 const replyTexts = makeTexts(defaultIntentData().replies);
 
-describe.each(storeCases())("host on $name", ({ open }) => {
+describe.each(storeCases())("host on $name", ({ name, open }) => {
   it("takes a resident from consent to a stored proposal and its status", async () => {
     const store = await open();
     await seed(store);
@@ -65,4 +70,43 @@ describe.each(storeCases())("host on $name", ({ open }) => {
       await bot.close();
     }
   });
+
+  // Two copies of the bot (each with its own connections) on one database; a resident's two quick messages
+  // reach different copies. The per-conversation lock runs them one after the other, never on the same state.
+  // (SQLite: two connections in one thread cannot wait for each other; its writers are serialised anyway.)
+  it.runIf(name === "postgres")(
+    "runs one chat's messages one at a time across two hosts on the same database",
+    async () => {
+      const store = await open();
+      await seed(store);
+      const other = openStore(store.url);
+      const [matcher, regions] = [await matcherFor(store), await loadRegions(store.db)];
+      const hosts = [store, other].map((s) =>
+        createHost({ store: s, matcher, regions, ids: randomIds, dataDir: join(testTmpDir, "data") }),
+      );
+      try {
+        const chats = Array.from({ length: 20 }, (_, i) => `pair-${i}`);
+        const say = (h: number, chatId: string, text: string, messageId: string) =>
+          hosts[h]!.handle({ channel: "web", chatId, messageId, kind: "text", text });
+        await Promise.all(chats.map((c) => say(0, c, "halo", `${c}-1`)));
+        // "1" twice at once: the first accepts the consent, the second answers the menu that follows it.
+        const pairs = await Promise.all(
+          chats.map((c) => Promise.all([say(0, c, "1", `${c}-2`), say(1, c, "1", `${c}-3`)])),
+        );
+        const apology = /kesalahan|maaf/i;
+        for (const pair of pairs) {
+          const texts = pair.map((r) => r.replies.map((x) => x.text).join("\n"));
+          for (const t of texts) expect(t).not.toMatch(apology);
+          expect(texts[0]).not.toBe(texts[1]);
+        }
+        expect(await store.db.resident.count()).toBe(chats.length);
+        expect(await store.db.channelIdentity.count()).toBe(chats.length);
+        expect(await store.db.inboundMessage.count()).toBe(chats.length * 3);
+      } finally {
+        await Promise.all(hosts.map((h) => h.close()));
+        await other.db.$disconnect();
+        await store.db.$disconnect();
+      }
+    },
+  );
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { DeliveryError } from "../../src/messages/channel.ts";
 import type { OutboundMessage } from "../../src/messages/message.ts";
-import type { Db } from "../../src/store/client.ts";
+import { openStore, type Db } from "../../src/store/client.ts";
 import { createOutboxQueue } from "../../src/store/outbox.ts";
 import { createOutboxWorker } from "../../src/outbox/worker.ts";
 import { storeCases } from "../support/stores.ts";
@@ -26,7 +26,7 @@ async function enqueue(db: Db, messages: OutboundMessage[], now: Date) {
   });
 }
 
-describe.each(storeCases())("outbox on $name", ({ open }) => {
+describe.each(storeCases())("outbox on $name", ({ name, open }) => {
   it("delivers what was pending before a restart, once each, in order per chat", async () => {
     const { db } = await open();
     const clock = new FakeClock();
@@ -39,7 +39,7 @@ describe.each(storeCases())("outbox on $name", ({ open }) => {
     await enqueue(db, [{ channel: "whatsapp", chatId: "6281@c.us", text: "halo wa" }], now);
     const telegram = new RecordingSender("telegram", clock);
     const whatsapp = new RecordingSender("whatsapp", clock);
-    const queue = createOutboxQueue(db);
+    const queue = createOutboxQueue(db, name);
 
     const first = createOutboxWorker({ queue, senders: [telegram], logger, clock });
     await first.tick(); // sends "balasan 1", holds the rest in memory, and the process dies
@@ -66,7 +66,7 @@ describe.each(storeCases())("outbox on $name", ({ open }) => {
     const { db } = await open();
     const clock = new FakeClock();
     await enqueue(db, [{ channel: "telegram", chatId: "42", text: "balasan 1" }], new Date(clock.now()));
-    const queue = createOutboxQueue(db);
+    const queue = createOutboxQueue(db, name);
     const telegram = new RecordingSender("telegram", clock);
     telegram.failures = [new DeliveryError("502: Bad Gateway", "transient")];
     await createOutboxWorker({ queue, senders: [telegram], logger, clock, random: () => 0.5 }).tick(); // retry in 2 s; the process dies
@@ -99,7 +99,7 @@ describe.each(storeCases())("outbox on $name", ({ open }) => {
       new DeliveryError("502: Bad Gateway", "transient"),
     ];
     await createOutboxWorker({
-      queue: createOutboxQueue(db),
+      queue: createOutboxQueue(db, name),
       senders: [sender],
       logger,
       clock,
@@ -114,5 +114,36 @@ describe.each(storeCases())("outbox on $name", ({ open }) => {
     expect(rows[1]).toMatchObject({ status: "PENDING", attempts: 1, lastError: "502: Bad Gateway" });
     expect(rows[1]!.nextAttemptAt.getTime()).toBe(clock.now() + 2000);
     await db.$disconnect();
+  });
+
+  // Two copies of the bot on one PostgreSQL: their workers claim at the same moment.
+  it.runIf(name === "postgres")("gives each due row to one of two workers claiming at once", async () => {
+    const first = await open();
+    const second = openStore(first.url);
+    const now = new Date();
+    const chats = Array.from({ length: 40 }, (_, i) => `chat-${i}`);
+    await enqueue(
+      first.db,
+      [1, 2, 3, 4, 5].flatMap((n) =>
+        chats.map((chatId) => ({ channel: "telegram" as const, chatId, text: `balasan ${n}` })),
+      ),
+      now,
+    );
+    const queues = [createOutboxQueue(first.db, name), createOutboxQueue(second.db, name)];
+    const claimed = (
+      await Promise.all(Array.from({ length: 8 }, (_, i) => queues[i % 2]!.claimDue("telegram", now, 30)))
+    ).flat();
+    const ids = claimed.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    // What one worker got of a chat starts at the chat's oldest reply: no claim jumps ahead of another's.
+    const rows = await first.db.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    for (const chatId of chats) {
+      const all = rows.filter((r) => r.chatId === chatId).map((r) => r.id);
+      const got = claimed.filter((r) => r.chatId === chatId).map((r) => r.id);
+      expect(got.sort((a, b) => a - b)).toEqual(all.slice(0, got.length));
+    }
+    await second.db.$disconnect();
+    await first.db.$disconnect();
   });
 });
