@@ -69,42 +69,19 @@ const SPEC_BEFORE = new Set(["diameter", "box", "ukuran", "k", "x", "tebal", "di
 const NUMBER_WEIGHT = 0.6;
 /** Query weight of a word that names the act, not the object (intents/lexicon.yaml `weakWords`). */
 const WEAK_WEIGHT = 0.4;
-/** Words that introduce a landmark: "jalan depan SD" is about the road, not the school. */
-const LANDMARK = new Set([
-  "depan",
-  "dekat",
-  "samping",
-  "sebelah",
-  "belakang",
-  "seberang",
-  "pinggir",
-  "arah",
-  "menuju",
-  "caket",
-  "payuneun",
-]);
+/** The context words of intents/kamus/context.yaml as sets. */
+interface Context {
+  landmark: Set<string>;
+  landmarkEnd: Set<string>;
+  routeTo: Set<string>;
+  routes: Set<string>;
+  routeReach: number;
+  pupils: Set<string>;
+  schoolLevel: Set<string>;
+  negation: Set<string>;
+}
 const LANDMARK_WEIGHT = 0.35;
-/** Words that name where a road leads ("jalan ke sawah", Javanese "dalan tekan makam"): after a road, a landmark. */
-const ROUTE_TO = new Set(["ke", "tekan", "nang", "nuju", "tumuju"]);
-/** Roads and paths, as stems, whose destination is only a landmark. */
-const ROUTES = new Set([
-  "jalan",
-  "gang",
-  "setapak",
-  "tapak",
-  "akses",
-  "jalur",
-  "lorong",
-  "jembatan",
-  "pju",
-  "jalan lingkungan",
-]);
-/** How far back (in tokens) a road may stand before "ke": "jalan kampung yang ke makam". */
-const ROUTE_REACH = 4;
-/** People described by their school: "anak SD", "siswa SMP". */
-const PUPILS = new Set(["anak", "siswa", "siswi", "murid", "pelajar", "bocah", "lulus", "alumni"]);
-/** School levels whose kamus entries are buildings: after PUPILS they describe the people, not the request. */
-const SCHOOL_LEVEL = new Set(["sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "mi", "mts"]);
+const NEGATED_WEIGHT = 0.3;
 
 /** The nearest meaningful token before position i. */
 function previousMeaningful(tokens: Token[], i: number): Token | undefined {
@@ -113,45 +90,11 @@ function previousMeaningful(tokens: Token[], i: number): Token | undefined {
 }
 
 /** True when a road stands shortly before position i ("jalan setapak ke ..."). */
-function followsRoute(tokens: Token[], i: number): boolean {
-  for (let j = i - 1; j >= 0 && j >= i - ROUTE_REACH; j--) if (ROUTES.has(tokens[j]!.stem)) return true;
+function followsRoute(tokens: Token[], i: number, ctx: Context): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - ctx.routeReach; j--) if (ctx.routes.has(tokens[j]!.stem)) return true;
   return false;
 }
 
-/** Words that negate what follows: "belum diaspal" asks for something other than asphalt. */
-const NEGATION = new Set(["belum", "tidak", "tak", "bukan", "tanpa"]);
-const NEGATED_WEIGHT = 0.3;
-/**
- * Words that end a landmark: what follows them says something about the thing itself ("jalan depan masjid yang
- * mampet", "jalan menuju makam masih tanah"), not more of the place.
- */
-const LANDMARK_END = new Set([
-  "yang",
-  "masih",
-  "sudah",
-  "sering",
-  "selalu",
-  "kalau",
-  "jika",
-  "bila",
-  "dan",
-  "atau",
-  "tapi",
-  "tetapi",
-  "karena",
-  "sehingga",
-  "jadi",
-  "sangat",
-  "banget",
-  "sekali",
-  "pernah",
-  "sedang",
-  "mohon",
-  "minta",
-  "tolong",
-  "juga",
-  "lagi",
-]);
 /** Words that may sit between a noun and the sign it qualifies: "keranda (di) masjid". */
 const GLUE_BEFORE_CUE = new Set(["di", "ke", "yang", "nya", "dari"]);
 /** A cue word weighs at least this much when the resident asks for it (a landmark weighs less). */
@@ -164,19 +107,19 @@ const TRIGGER_SLACK = 2;
  * act (a di-/ter- verb right after "belum", "tidak": "belum diaspal", "tidak diperbaiki"). "Tidak ada lampu" keeps
  * "lampu": a missing thing is what the resident asks for.
  */
-function markContext(tokens: Token[]): void {
+function markContext(tokens: Token[], ctx: Context): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (SCHOOL_LEVEL.has(t.stem) && !t.weight && PUPILS.has(previousMeaningful(tokens, i)?.stem ?? "")) {
+    if (ctx.schoolLevel.has(t.stem) && !t.weight && ctx.pupils.has(previousMeaningful(tokens, i)?.stem ?? "")) {
       // "anak SMP sering dibully": the school says who the children are, it is not what they ask for.
       t.weight = LANDMARK_WEIGHT;
       t.landmark = true;
     }
-    if (LANDMARK.has(t.surface) || (ROUTE_TO.has(t.surface) && followsRoute(tokens, i))) {
+    if (ctx.landmark.has(t.surface) || (ctx.routeTo.has(t.surface) && followsRoute(tokens, i, ctx))) {
       for (let j = i + 1, n = 0; j < tokens.length && n < 2; j++) {
         const u = tokens[j]!;
         if (u.stop && !u.keep) {
-          if (NEGATION.has(u.surface) || LANDMARK_END.has(u.surface)) break;
+          if (ctx.negation.has(u.surface) || ctx.landmarkEnd.has(u.surface)) break;
           continue;
         }
         u.weight = Math.min(u.weight ?? 1, LANDMARK_WEIGHT);
@@ -184,7 +127,7 @@ function markContext(tokens: Token[]): void {
         if (n === 0) u.landmark = true;
         n++;
       }
-    } else if (NEGATION.has(t.surface)) {
+    } else if (ctx.negation.has(t.surface)) {
       let j = i + 1;
       while (j < tokens.length && ["pernah", "juga", "sama", "sekali", "sempat"].includes(tokens[j]!.surface)) j++;
       const u = tokens[j];
@@ -266,9 +209,21 @@ export class Analyzer {
   readonly knownStems = new Set<string>();
   /** Surface words of the language data, offered to the typo corrector as targets. */
   readonly knownSurfaces = new Map<string, string>();
+  private readonly context: Context;
 
   constructor(data: LanguageData, normalizer?: Normalizer) {
     this.normalizer = normalizer ?? new Normalizer(data.lexicon);
+    const c = data.context;
+    this.context = {
+      landmark: new Set(c.landmark),
+      landmarkEnd: new Set(c.landmarkEnd),
+      routeTo: new Set(c.routeTo),
+      routes: new Set(c.routes),
+      routeReach: c.routeReach,
+      pupils: new Set(c.pupils),
+      schoolLevel: new Set(c.schoolLevel),
+      negation: new Set(c.negation),
+    };
     for (const [canonical, variants] of Object.entries(data.synonyms.groups)) {
       // A canonical phrase is one index term: "tangki septik" counts once, like "pju".
       const term = this.rawTokens(canonical)
@@ -390,7 +345,7 @@ export class Analyzer {
     let tokens = this.rawTokens(surfaces);
     if (correct) tokens = tokens.map((t) => this.corrected(t, correct));
     const rewritten = negateAfterTanpa(this.rewrite(tokens));
-    markContext(rewritten);
+    markContext(rewritten, this.context);
     const original = this.content(rewritten);
     const terms = new Map<string, number>();
     for (const t of rewritten) {

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { projectRoot } from "../config/paths.ts";
 import { readDataFile } from "../config/data-file.ts";
-import { ConceptsFile, LexiconFile, ModesFile, ScopeFile, SynonymsFile } from "./lexicon-schema.ts";
+import { ConceptsFile, ContextFile, LexiconFile, ModesFile, ScopeFile, SynonymsFile } from "./lexicon-schema.ts";
 
 /** All language data the normaliser and the matcher use. */
 export interface LanguageData {
@@ -13,6 +13,7 @@ export interface LanguageData {
   concepts: ConceptsFile;
   scope: ScopeFile;
   modes: ModesFile;
+  context: ContextFile;
 }
 
 /** The project's intents/ folder. */
@@ -26,6 +27,7 @@ export function loadLanguageData(dir: string = intentsDir): LanguageData {
     concepts: readDataFile(join(dir, "kamus", "concepts.yaml"), ConceptsFile),
     scope: readDataFile(join(dir, "kamus", "scope.yaml"), ScopeFile),
     modes: readDataFile(join(dir, "kamus", "modes.yaml"), ModesFile),
+    context: readDataFile(join(dir, "kamus", "context.yaml"), ContextFile),
   };
 }
 

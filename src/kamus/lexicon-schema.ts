@@ -22,9 +22,39 @@ export const LexiconFile = z
     weakWords: z.array(word).default([]),
     /** Words after which a number is a label (RT 03, gang 5), not a quantity or a size. */
     numberLabels: z.array(word).default([]),
+    /** Neighbours that decide what "kali", "sma" and "smp" mean (see the file's header). */
+    readings: z
+      .object({
+        timesBefore: z.array(word).default([]),
+        timesAfter: z.array(word).default([]),
+        schoolBefore: z.array(word).default([]),
+        schoolAfter: z.array(word).default([]),
+        untilWords: z.array(word).default([]),
+      })
+      .strict()
+      .default({ timesBefore: [], timesAfter: [], schoolBefore: [], schoolAfter: [], untilWords: [] }),
   })
   .strict();
 export type LexiconFile = z.infer<typeof LexiconFile>;
+
+/**
+ * intents/kamus/context.yaml: the words around a thing that make it a place, a destination, a description of
+ * people or a negated act, e.g. `{ version: 1, landmark: ["depan"], routeTo: ["ke"], routes: ["jalan"], ... }`.
+ */
+export const ContextFile = z
+  .object({
+    version: z.literal(1),
+    landmark: z.array(word),
+    landmarkEnd: z.array(word),
+    routeTo: z.array(word),
+    routes: z.array(word),
+    routeReach: z.number().int().min(1).max(10),
+    pupils: z.array(word),
+    schoolLevel: z.array(word),
+    negation: z.array(word),
+  })
+  .strict();
+export type ContextFile = z.infer<typeof ContextFile>;
 
 /**
  * intents/kamus/synonyms.yaml: words and phrases that mean the same thing, rewritten to one canonical term

@@ -7,72 +7,6 @@ import { defaultLanguageData } from "./language-data.ts";
 import { isNumberWord, numberWordsToDigits } from "./number-words.ts";
 import { Stemmer } from "./stem.ts";
 
-/** Words that follow "sampai" (until) rather than "SMP" (the school). */
-const UNTIL_WORDS = new Set([
-  "jam",
-  "pukul",
-  "tanggal",
-  "hari",
-  "bulan",
-  "tahun",
-  "malam",
-  "pagi",
-  "siang",
-  "sore",
-  "subuh",
-  "sekarang",
-  "selesai",
-  "habis",
-  "besok",
-  "kapan",
-  "ke",
-  "di",
-  "dengan",
-  "akhir",
-]);
-
-/**
- * Words after which "kali" counts times ("dua kali", "beberapa kali banjir") rather than being the Javanese
- * "kali" (river) of the lexicon; number words and digits count too.
- */
-const TIMES_BEFORE = new Set([
-  "beberapa",
-  "berapa",
-  "banyak",
-  "sekian",
-  "berkali",
-  "puluhan",
-  "ratusan",
-  "sering",
-  "seringkali",
-  "tiap",
-  "setiap",
-  "kesekian",
-  "pertama",
-  "terakhir",
-]);
-/** Words after which "kali" is "time" in "kali ini", "kali pertama". */
-const TIMES_AFTER = new Set(["ini", "itu", "pertama", "kedua", "ketiga", "terakhir", "lipat"]);
-/** Before a chat "sma" (sama), these words make it the school: "lulusan SMA", "gedung SMA", "SMA negeri". */
-const SCHOOL_BEFORE = new Set([
-  "anak",
-  "siswa",
-  "siswi",
-  "murid",
-  "pelajar",
-  "lulusan",
-  "lulus",
-  "tamatan",
-  "alumni",
-  "sekolah",
-  "gedung",
-  "guru",
-  "setingkat",
-  "jenjang",
-  "tingkat",
-]);
-const SCHOOL_AFTER = new Set(["negeri", "swasta", "n", "islam", "kejuruan"]);
-
 interface PhraseRule {
   from: string[];
   to: string[];
@@ -84,6 +18,8 @@ export class Normalizer {
   private readonly stopwords: Set<string>;
   private readonly labels: Set<string>;
   private readonly weak: Set<string>;
+  /** Neighbours deciding what "kali", "sma" and "smp" mean (intents/lexicon.yaml `readings`). */
+  private readonly readings: Record<keyof LexiconFile["readings"], Set<string>>;
   /** The stemmer with the lexicon's overrides; shared so its cache serves every caller. */
   readonly stemmer: Stemmer;
 
@@ -107,6 +43,14 @@ export class Normalizer {
     );
     this.labels = new Set(lexicon.numberLabels);
     this.weak = new Set(lexicon.weakWords.map((w) => this.stemmer.stem(w)));
+    const r = lexicon.readings;
+    this.readings = {
+      timesBefore: new Set(r.timesBefore),
+      timesAfter: new Set(r.timesAfter),
+      schoolBefore: new Set(r.schoolBefore),
+      schoolAfter: new Set(r.schoolAfter),
+      untilWords: new Set(r.untilWords),
+    };
   }
 
   /** `"Jln gg Melati bolong2, pjg 200m"` → `["jalan", "gang", "melati", "bolong", "bolong", "panjang", "200", "m"]`. */
@@ -130,7 +74,7 @@ export class Normalizer {
     }
     // "RT 1 smp 4", "smp jam 2": before a number or a time word "smp" is "sampai" (elsewhere the school, SMP).
     for (let i = 0; i + 1 < out.length; i++) {
-      if (out[i] === "smp" && (/^\d/.test(out[i + 1]!) || UNTIL_WORDS.has(out[i + 1]!))) out[i] = "sampai";
+      if (out[i] === "smp" && (/^\d/.test(out[i + 1]!) || this.readings.untilWords.has(out[i + 1]!))) out[i] = "sampai";
     }
     return numberWordsToDigits(out);
   }
@@ -145,9 +89,13 @@ export class Normalizer {
     const before = raw[i - 1] ?? "";
     const after = raw[i + 1] ?? "";
     if (w === "kali") {
-      return /^\d/.test(before) || TIMES_BEFORE.has(before) || isNumberWord(before) || TIMES_AFTER.has(after);
+      const { timesBefore, timesAfter } = this.readings;
+      return /^\d/.test(before) || timesBefore.has(before) || isNumberWord(before) || timesAfter.has(after);
     }
-    if (w === "sma") return SCHOOL_BEFORE.has(before) || SCHOOL_AFTER.has(after) || /^\d/.test(after);
+    if (w === "sma") {
+      const { schoolBefore, schoolAfter } = this.readings;
+      return schoolBefore.has(before) || schoolAfter.has(after) || /^\d/.test(after);
+    }
     return false;
   }
 
