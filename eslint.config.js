@@ -15,4 +15,6 @@ export default tseslint.config(
       },
     },
   },
+  // Browser scripts served as they are (no TypeScript project covers them).
+  { ignores: ["src/public/static/**"] },
 );
