@@ -107,6 +107,7 @@ export async function seedPublic(store: Store, now = new Date()): Promise<void> 
     proposerName: "Darto Sulistyo",
     channel: "whatsapp",
     cycleId: cycle.id,
+    createdAt: now,
   };
   const problem =
     "Saya Darto Sulistyo ketua RT 03, hp 081234567890, jalan depan rumah Pak Darto rusak, tukang ojek pangkalan sering jatuh";
