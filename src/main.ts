@@ -17,6 +17,7 @@ import { loadDashboardTexts } from "./dashboard/texts.ts";
 import type { ReferenceWatch } from "./host/reference-watch.ts";
 import { scheduleRetention } from "./store/retention.ts";
 import { publicRoutes } from "./public/app.tsx";
+import { forumMinutesPdf } from "./public/minutes.ts";
 import { open311Routes } from "./open311/app.ts";
 
 let config: ReturnType<typeof loadConfig>;
@@ -54,7 +55,7 @@ const app = createApp(state, logger, [
       state.ready ? next() : c.text("Server sedang dimulai. Coba lagi sebentar.", 503),
     ),
   (app) => app.route("/dashboard", dashboard),
-  (app) => app.route("/", publicRoutes({ db: store.db })),
+  (app) => app.route("/", publicRoutes({ db: store.db, minutesPdf: forumMinutesPdf(store.db) })),
   (app) => app.route("/", open311Routes({ db: store.db })),
 ]);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
