@@ -1,6 +1,13 @@
 // Typo and abbreviation repair against a known vocabulary: a word the index has never seen is mapped to a
 // known word when it is a vowel-less abbreviation of it ("plthn" → "pelatihan", "drnse" → "drainase") or
-// within a small edit distance ("pelatiahn", "dreinase"). Candidates come from a character-trigram index.
+// within a small edit distance ("pelatiahn", "dreinase"); failing both, to the known word that shares most of its
+// character trigrams (Dice ≥ `NGRAM_MIN`: "udith" → "uditch", "pavingnisasi" → "paving"), a spelling heard
+// rather than read. Candidates come from a character-trigram index.
+
+/** Share of character trigrams (Dice) a word must have in common with a known word to be read as it. */
+const NGRAM_MIN = 0.5;
+/** The best n-gram candidate must beat the next one (another stem) by this much, or the word stays unknown. */
+const NGRAM_MARGIN = 0.05;
 
 /** Known surface words (lower case) with the stem each stands for. */
 export type Vocabulary = ReadonlyMap<string, string>;
@@ -92,21 +99,37 @@ export class FuzzyVocabulary {
     // One edit changes at most three trigrams; demand enough shared ones before computing any distance.
     const need = Math.max(2, grams.size - 3 * max);
     const shared = new Map<string, number>();
-    for (const g of grams) {
-      for (const s of this.byTrigram.get(g) ?? []) {
-        if (Math.abs(s.length - word.length) <= max) shared.set(s, (shared.get(s) ?? 0) + 1);
-      }
-    }
+    for (const g of grams) for (const s of this.byTrigram.get(g) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
     let best: string | undefined;
     let bestDistance = max + 1;
     for (const [surface, n] of shared) {
-      if (n < need) continue;
+      if (n < need || Math.abs(surface.length - word.length) > max) continue;
       const d = editDistance(word, surface, max);
-      if (d < bestDistance || (d === bestDistance && best !== undefined && surface < best)) {
+      // On a tie the longer word wins (it explains more of the spelling: "udith" is "uditch", not "dith").
+      const better =
+        best !== undefined && (surface.length > best.length || (surface.length === best.length && surface < best));
+      if (d < bestDistance || (d === bestDistance && better)) {
         best = surface;
         bestDistance = d;
       }
     }
-    return best === undefined ? undefined : this.vocabulary.get(best);
+    if (best !== undefined) return this.vocabulary.get(best);
+    return this.closestByTrigrams(grams, shared);
+  }
+
+  /** The stem of the known word sharing the largest share of trigrams, when that share is high and clear. */
+  private closestByTrigrams(grams: Set<string>, shared: Map<string, number>): string | undefined {
+    let best: { stem: string; dice: number } | undefined;
+    let runnerUp = 0;
+    for (const [surface, n] of shared) {
+      const dice = (2 * n) / (grams.size + new Set(trigrams(surface)).size);
+      const stem = this.vocabulary.get(surface)!;
+      if (!best || dice > best.dice) {
+        if (best && best.stem !== stem) runnerUp = Math.max(runnerUp, best.dice);
+        best = { stem, dice };
+      } else if (stem !== best.stem) runnerUp = Math.max(runnerUp, dice);
+    }
+    if (!best || best.dice < NGRAM_MIN || best.dice - runnerUp < NGRAM_MARGIN) return undefined;
+    return best.stem;
   }
 }

@@ -103,6 +103,8 @@ export class KamusIndex {
     // Computed now rather than on the first message that fires them: the build has the time budget.
     for (const c of analyzer.allConcepts()) this.concepts.vector(c);
     if (opts.fuzzy) {
+      // The index's own one-word terms are targets too: "uditch" exists only as the synonym term of "U-Ditch".
+      for (const t of this.index.terms()) if (/^[a-z]{4,}$/.test(t) && !surfaces.has(t)) surfaces.set(t, t);
       const fuzzy = new FuzzyVocabulary(surfaces);
       this.correct = (surface, stem) => (this.index.has(stem) ? undefined : fuzzy.repair(surface));
     }

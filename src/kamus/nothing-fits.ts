@@ -30,6 +30,12 @@ export interface NothingFitsOptions {
    */
   minEvidence: number;
   coverageWeight: number;
+  /**
+   * The same bar when the message shows no sign of a private or outside request: a message that names something
+   * the catalogue has words for is a request for it unless there is positive evidence otherwise, so only a much
+   * weaker explanation means nothing fits.
+   */
+  minEvidenceWithoutCue: number;
   /** Below this best score, an out-of-scope sign the best entry does not contain means nothing fits. */
   cueScore: number;
 }
@@ -39,6 +45,7 @@ export const defaultNothingFits: NothingFitsOptions = {
   minScore: 0.3,
   minEvidence: 1.5,
   coverageWeight: 1.5,
+  minEvidenceWithoutCue: 1,
   cueScore: 2,
 };
 
@@ -48,7 +55,8 @@ export type NothingFitsReason = "weak" | "unexplained" | "scope";
 /** Why nothing in the kamus fits the message, or null when something does. */
 export function nothingFitsReason(f: FitFeatures, o: NothingFitsOptions): NothingFitsReason | null {
   if (f.score < o.minScore) return "weak";
-  if (f.score + o.coverageWeight * f.coverage < o.minEvidence) return "unexplained";
+  const bar = f.cues > 0 ? o.minEvidence : o.minEvidenceWithoutCue;
+  if (f.score + o.coverageWeight * f.coverage < bar) return "unexplained";
   return f.unexplainedCues > 0 && f.score < o.cueScore ? "scope" : null;
 }
 

@@ -11,6 +11,20 @@ const vocabulary = new FuzzyVocabulary(
 );
 
 describe("typo repair", () => {
+  it("reads a spelling heard rather than read by the word sharing most of its letter triples", () => {
+    const heard = new FuzzyVocabulary(
+      new Map([
+        ["paving", "paving"],
+        ["uditch", "uditch"],
+        ["dith", "dith"],
+        ["kencana", "kencana"],
+      ]),
+    );
+    expect(heard.repair("pavingnisasi")).toBe("paving");
+    expect(heard.repair("udith")).toBe("uditch");
+    expect(heard.repair("kenanga")).toBeUndefined();
+  });
+
   it("maps a vowel-less abbreviation to the one word it can be", () => {
     expect(vocabulary.repair("plthn")).toBe("latih");
     expect(vocabulary.repair("drns")).toBe("drainase");

@@ -37,6 +37,15 @@ describe("nothing fits", () => {
     },
   );
 
+  it.each([
+    ["tutup udith di mulut gang pecah, motor sering keperosok", /U-Ditch/],
+    ["pavingnisasi gang buntu belakang balai RW", /[Pp]aving/],
+    ["anggota linmas kelurahan belum pernah dapat pelatihan", /Satlinmas/],
+  ])("needs a sign of a private or outside request before it gives up on a plain one: %s", (text, nama) => {
+    const names = matcher.match(text, { top: 3 }).matches.map((m) => m.entry.nama);
+    expect(names.join(" | ")).toMatch(nama);
+  });
+
   it("does not count a landmark as the request: a road lamp in front of a mosque fits", () => {
     expect(matcher.match("lampu jalan depan masjid mati, gelap").matches.length).toBeGreaterThan(0);
   });
