@@ -12,6 +12,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { href: `${base}`, label: "Beranda" },
   { href: `${base}/usulan`, label: "Usulan" },
+  { href: `${base}/forum`, label: "Forum" },
   { href: `${base}/kamus`, label: "Kamus", roles: [OfficerRole.ADMIN] },
   { href: `${base}/wilayah`, label: "Wilayah", roles: [OfficerRole.ADMIN] },
 ];
