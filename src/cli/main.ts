@@ -6,6 +6,7 @@ import { registerMatch } from "./commands/match.ts";
 import { registerPhrases } from "./commands/phrases.ts";
 import { registerProposals } from "./commands/proposals.ts";
 import { registerOfficer } from "./commands/officer.ts";
+import { reportError } from "./report-error.ts";
 
 const program = new Command("musrenbang")
   .description("Musrenbang proposal bot: import data, match text to the kamus, export proposals, manage officers.")
@@ -26,8 +27,5 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  // One line that says what went wrong; the stack only when asked for.
-  console.error(`musrenbang: ${error instanceof Error ? error.message : String(error)}`);
-  if (process.env.DEBUG) console.error(error);
-  process.exit(1);
+  process.exit(reportError(error));
 }

@@ -1,6 +1,7 @@
 // Reads a password: the first line of stdin when it is piped, otherwise typed twice at a prompt without echo.
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
+import { Refusal } from "../refusal.ts";
 
 async function firstLine(): Promise<string> {
   const rl = createInterface({ input: process.stdin });
@@ -30,6 +31,6 @@ export async function readNewPassword(): Promise<string> {
   if (!process.stdin.isTTY) return firstLine();
   const first = await ask("Password: ");
   const second = await ask("Password again: ");
-  if (first !== second) throw new Error("the two passwords differ");
+  if (first !== second) throw new Refusal(400, "the two passwords differ: run the command again");
   return first;
 }

@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once; an error names the variable and the expected form.
 import { z } from "zod";
 import { databaseFlavour, defaultDatabaseUrl } from "./database-url.ts";
+import { Refusal } from "../refusal.ts";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -60,14 +61,14 @@ export interface Config {
   retentionDays: number;
 }
 
-/** Reads and checks the environment; throws one readable error listing every bad variable. */
+/** Reads and checks the environment; throws one Refusal listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most .env files.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = Env.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration: ${lines.join("; ")}`);
+    throw new Refusal(400, `Invalid configuration: ${lines.join("; ")}`);
   }
   const e = parsed.data;
   return {

@@ -1,3 +1,6 @@
+// Which database a DATABASE_URL names, and where a SQLite file lies.
+import { Refusal } from "../refusal.ts";
+
 /** Which Prisma schema flavour serves a DATABASE_URL. */
 export type DatabaseFlavour = "sqlite" | "postgres";
 
@@ -11,7 +14,8 @@ export const defaultDatabaseUrl = "file:./data/musrenbang.db";
 export function databaseFlavour(url: string): DatabaseFlavour {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
-  throw new Error(
+  throw new Refusal(
+    400,
     `DATABASE_URL "${url}" is not supported: use file:./path/to/db.sqlite (SQLite) or postgresql://user@host:5432/dbname (PostgreSQL).`,
   );
 }

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { InboundMessage } from "../messages/message.ts";
 import type { Host } from "../host/host.ts";
+import { Refusal } from "../refusal.ts";
 import { chatPage } from "./chat-page.ts";
 
 /** The request body, e.g. `{ "userId": "abc", "text": "jalan rusak", "messageId": "m1" }`. */
@@ -22,12 +23,12 @@ export function chatRoutes(host: Pick<Host, "handle">): Hono {
     try {
       body = await c.req.json();
     } catch {
-      return c.json({ error: 'Kirim JSON, contoh: { "userId": "abc", "text": "halo" }' }, 400);
+      throw new Refusal(400, 'Kirim JSON, contoh: { "userId": "abc", "text": "halo" }');
     }
     const parsed = ChatRequest.safeParse(body);
     if (!parsed.success) {
       const where = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
-      return c.json({ error: `Permintaan tidak sesuai: ${where}` }, 400);
+      throw new Refusal(400, `Permintaan tidak sesuai: ${where}`);
     }
     const { userId, text, messageId, location } = parsed.data;
     const inbound: InboundMessage = location

@@ -1,4 +1,5 @@
 // Import errors: every bad row is collected first, then reported together in one line, and nothing is written.
+import { Refusal } from "../refusal.ts";
 
 /** How many problems the message lists before it says "and N more". */
 const shown = 20;
@@ -10,14 +11,13 @@ export interface RowProblem {
   message: string;
 }
 
-/** A file that cannot be imported; `problems` holds every bad row, the message the first few. */
-export class ImportError extends Error {
+/** A file that cannot be imported (a Refusal, 422); `problems` holds every bad row, the message the first few. */
+export class ImportError extends Refusal {
   constructor(
     readonly file: string,
     readonly problems: RowProblem[],
   ) {
-    super(describeProblems(file, problems));
-    this.name = "ImportError";
+    super(422, describeProblems(file, problems));
   }
 }
 

@@ -3,6 +3,7 @@
 import { normalizeText } from "../kamus/normalize.ts";
 import type { KamusDoc, KamusMatcher, LearnedPhraseDoc } from "../kamus/types.ts";
 import type { Db, Tx } from "./client.ts";
+import { Refusal } from "../refusal.ts";
 
 /** Who taught the phrase. */
 export type PhraseSource = "resident" | "officer";
@@ -55,11 +56,11 @@ export async function addLearnedPhrase(
 ): Promise<{ record: LearnedPhraseRecord; created: boolean }> {
   const phrase = input.phrase.trim().replace(/\s+/g, " ");
   const normalized = normalizeText(phrase);
-  if (!normalized) throw new Error(`the phrase "${input.phrase}" has no words to learn`);
+  if (!normalized) throw new Refusal(400, `the phrase "${input.phrase}" has no words to learn`);
   if (phrase.length > maxPhraseLength)
-    throw new Error(`the phrase is ${phrase.length} characters long; keep it under ${maxPhraseLength}`);
+    throw new Refusal(400, `the phrase is ${phrase.length} characters long; keep it under ${maxPhraseLength}`);
   const entry = await db.kamusEntry.findUnique({ where: { kode: input.kode }, select: { id: true } });
-  if (!entry) throw new Error(`no kamus entry with kode "${input.kode}" (see \`musrenbang kamus\`)`);
+  if (!entry) throw new Refusal(404, `no kamus entry with kode "${input.kode}" (see \`musrenbang kamus\`)`);
   const where = { kamusEntryId_normalized: { kamusEntryId: entry.id, normalized } };
   const existing = await db.learnedPhrase.findUnique({ where, select: { id: true } });
   if (existing) {

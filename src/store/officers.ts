@@ -2,6 +2,7 @@
 import type { Db } from "./client.ts";
 import { OfficerRole } from "./client.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { Refusal } from "../refusal.ts";
 
 /** Input of `musrenbang officer add`. */
 export interface NewOfficer {
@@ -15,12 +16,15 @@ export interface NewOfficer {
 export async function addOfficer(db: Db, input: NewOfficer): Promise<{ id: number }> {
   const username = input.username.trim().toLowerCase();
   if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
-    throw new Error(`username "${input.username}" is invalid: use 3-40 letters, digits, dot, dash or underscore`);
+    throw new Refusal(
+      400,
+      `username "${input.username}" is invalid: use 3-40 letters, digits, dot, dash or underscore`,
+    );
   }
-  if (input.password.length < 8) throw new Error("password too short: use at least 8 characters");
+  if (input.password.length < 8) throw new Refusal(400, "password too short: use at least 8 characters");
   const regionCode = await checkRegion(db, input.role, input.regionCode);
   if (await db.officer.findUnique({ where: { username } })) {
-    throw new Error(`officer "${username}" already exists`);
+    throw new Refusal(409, `officer "${username}" already exists`);
   }
   const officer = await db.officer.create({
     data: { username, role: input.role, regionCode, passwordHash: await hashPassword(input.password) },
@@ -30,16 +34,17 @@ export async function addOfficer(db: Db, input: NewOfficer): Promise<{ id: numbe
 
 async function checkRegion(db: Db, role: OfficerRole, code: string | undefined): Promise<string | null> {
   if (role === OfficerRole.ADMIN) {
-    if (code) throw new Error("an admin sees the whole kabupaten: leave out --region");
+    if (code) throw new Refusal(400, "an admin sees the whole kabupaten: leave out --region");
     return null;
   }
-  if (!code) throw new Error(`--region is required for role ${role.toLowerCase()}`);
+  if (!code) throw new Refusal(400, `--region is required for role ${role.toLowerCase()}`);
   const found =
     role === OfficerRole.DISTRICT
       ? await db.district.findUnique({ where: { code } })
       : await db.village.findUnique({ where: { code } });
   const level = role === OfficerRole.DISTRICT ? "kecamatan" : "desa";
-  if (!found) throw new Error(`--region ${code} is not a ${level} code in the database (import the wilayah first)`);
+  if (!found)
+    throw new Refusal(400, `--region ${code} is not a ${level} code in the database (import the wilayah first)`);
   return code;
 }
 
@@ -60,7 +65,7 @@ const dummyHash = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAA
 
 /** `officer passwd`: a new password, and every open session of the officer ends. */
 export async function setOfficerPassword(db: Db, username: string, password: string): Promise<void> {
-  if (password.length < 8) throw new Error("password too short: use at least 8 characters");
+  if (password.length < 8) throw new Refusal(400, "password too short: use at least 8 characters");
   const officer = await findOfficer(db, username);
   await db.$transaction([
     db.officer.update({ where: { id: officer.id }, data: { passwordHash: await hashPassword(password) } }),
@@ -79,6 +84,6 @@ export async function setOfficerActive(db: Db, username: string, active: boolean
 
 async function findOfficer(db: Db, username: string) {
   const officer = await db.officer.findUnique({ where: { username: username.trim().toLowerCase() } });
-  if (!officer) throw new Error(`no officer "${username}" (add one with \`musrenbang officer add\`)`);
+  if (!officer) throw new Refusal(404, `no officer "${username}" (add one with \`musrenbang officer add\`)`);
   return officer;
 }

@@ -1,6 +1,9 @@
 // POST /api/chat and GET /chat through Hono's app.request(), on the real host and SQLite.
 import { afterEach, describe, expect, it } from "vitest";
+import type { Hono } from "hono";
 import { chatRoutes } from "../../src/http/chat.ts";
+import { createApp } from "../../src/http/server.ts";
+import { createLogger } from "../../src/logger.ts";
 import { EXPECTING } from "../../src/host/expecting.ts";
 import { startBot, type Bot } from "../host/harness.ts";
 
@@ -10,7 +13,11 @@ afterEach(async () => {
   bot = undefined;
 });
 
-const post = (app: ReturnType<typeof chatRoutes>, body: unknown) =>
+/** The chat routes mounted as main.ts mounts them, so errors are answered by the app's one error handler. */
+const chatApp = (host: Bot["host"]) =>
+  createApp({ ready: true }, createLogger("silent"), [(app) => app.route("/", chatRoutes(host))]);
+
+const post = (app: Hono, body: unknown) =>
   app.request("/api/chat", {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -26,7 +33,7 @@ const answer = async (res: Response | Promise<Response>) => (await (await res).j
 describe("web chat API", () => {
   it("answers replies with options and what it expects next", async () => {
     bot = await startBot();
-    const app = chatRoutes(bot.host);
+    const app = chatApp(bot.host);
     const res = await post(app, { userId: "w1", text: "halo" });
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -41,7 +48,7 @@ describe("web chat API", () => {
 
   it("takes a location pin and reports `location` when it is the next input", async () => {
     bot = await startBot();
-    const app = chatRoutes(bot.host);
+    const app = chatApp(bot.host);
     for (const text of ["halo", "1", "jalan lingkungan desa sukamaju rusak, minta dibangun rabat beton"])
       await post(app, { userId: "w2", text });
     const kamus = await (await post(app, { userId: "w2", text: "1" })).json();
@@ -54,24 +61,25 @@ describe("web chat API", () => {
 
   it("marks web replies as sent in the outbox", async () => {
     bot = await startBot();
-    await post(chatRoutes(bot.host), { userId: "w4", text: "halo" });
+    await post(chatApp(bot.host), { userId: "w4", text: "halo" });
     const rows = await bot.store.db.outboxMessage.findMany();
     expect(rows.map((r) => r.status)).toEqual(["SENT"]);
   });
 
   it("refuses a bad body with a readable 400", async () => {
     bot = await startBot();
-    const app = chatRoutes(bot.host);
+    const app = chatApp(bot.host);
     const res = await post(app, { text: "halo" });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/userId/);
     const notJson = await app.request("/api/chat", { method: "POST", body: "halo" });
     expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ error: 'Kirim JSON, contoh: { "userId": "abc", "text": "halo" }' });
   });
 
   it("serves the chat page", async () => {
     bot = await startBot();
-    const res = await chatRoutes(bot.host).request("/chat");
+    const res = await chatApp(bot.host).request("/chat");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/html/);
     const html = await res.text();
@@ -83,7 +91,7 @@ describe("web chat API", () => {
 describe("web chat API: repeats and refusals", () => {
   it("gives two residents who use the same messageId a turn each", async () => {
     bot = await startBot();
-    const app = chatRoutes(bot.host);
+    const app = chatApp(bot.host);
     const a = await answer(post(app, { userId: "wa", text: "halo", messageId: "m-1" }));
     const b = await answer(post(app, { userId: "wb", text: "halo", messageId: "m-1" }));
     expect(a.replies).toHaveLength(1);
@@ -93,7 +101,7 @@ describe("web chat API: repeats and refusals", () => {
 
   it("answers a retried message with the same replies (the proposal code) and runs no second turn", async () => {
     bot = await startBot();
-    const app = chatRoutes(bot.host);
+    const app = chatApp(bot.host);
     const say = async (text: string, messageId?: string) =>
       answer(post(app, { userId: "wr", text, ...(messageId ? { messageId } : {}) }));
     await say("halo");
@@ -120,7 +128,7 @@ describe("web chat API: repeats and refusals", () => {
 
   it("does not count repeats against the resident's rate limit", async () => {
     bot = await startBot({ rateLimit: { max: 3, windowMs: 60_000 } });
-    const app = chatRoutes(bot.host);
+    const app = chatApp(bot.host);
     const first = await answer(post(app, { userId: "wl", text: "halo", messageId: "h" }));
     for (let i = 0; i < 5; i++) {
       const again = await answer(post(app, { userId: "wl", text: "halo", messageId: "h" }));
@@ -133,7 +141,7 @@ describe("web chat API: repeats and refusals", () => {
 
   it("keeps nothing of a resident who refuses consent but the refusing message's answer", async () => {
     bot = await startBot();
-    const app = chatRoutes(bot.host);
+    const app = chatApp(bot.host);
     await post(app, { userId: "wn", text: "jalan di kampung saya rusak parah", messageId: "a" });
     const refused = await answer(post(app, { userId: "wn", text: "2", messageId: "b" }));
     expect(refused.replies[0]!.text).toMatch(/tidak menyimpan/);

@@ -6,6 +6,8 @@ import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import { parse } from "csv-parse/sync";
 import { projectRoot } from "../../src/config/paths.ts";
+import { ImportError } from "../../src/import/errors.ts";
+import { isRefusal } from "../../src/refusal.ts";
 import { testTmpDir } from "../support/paths.ts";
 
 export const samples = {
@@ -40,14 +42,15 @@ export function editLine(text: string, line: number, edit: (line: string) => str
   return lines.join("\n");
 }
 
-/** The message of the ImportError that `work` must fail with. */
+/** The message of the ImportError (a Refusal, 422: the file is at fault) that `work` must fail with. */
 export async function importFailure(work: Promise<unknown>): Promise<string> {
   const error = await work.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect((error as Error | undefined)?.name).toBe("ImportError");
-  return (error as Error).message;
+  expect(error).toBeInstanceOf(ImportError);
+  expect(isRefusal(error) && error.status).toBe(422);
+  return (error as ImportError).message;
 }
 
 /** The rows of a CSV as arrays of strings, header first. */

@@ -10,6 +10,7 @@ import {
   type ImportCounts,
   type KabupatenImport,
 } from "../../import/index.ts";
+import { Refusal } from "../../refusal.ts";
 
 /**
  * `musrenbang import kamus FILE` and `musrenbang import wilayah FILE`: CSV or XLSX, all or nothing.
@@ -46,7 +47,7 @@ export function registerImport(program: Command): void {
     .description("add or update kecamatan and desa by code; a bad row aborts the whole import")
     .action(async (file: string | undefined, opts: { kabupaten?: string; replace?: boolean }) => {
       if ((file === undefined) === (opts.kabupaten === undefined)) {
-        throw new Error("give either a region-list FILE or --kabupaten KODE (e.g. --kabupaten 32.16), not both");
+        throw new Refusal(400, "give either a region-list FILE or --kabupaten KODE (e.g. --kabupaten 32.16), not both");
       }
       if (opts.kabupaten !== undefined) {
         const kode = opts.kabupaten;

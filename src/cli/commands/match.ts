@@ -5,11 +5,13 @@ import { buildMatcher } from "../../kamus/matcher.ts";
 import type { KamusMatcher } from "../../kamus/types.ts";
 import { loadKamus } from "../../store/learned-phrases.ts";
 import { withStore } from "../with-store.ts";
+import { Refusal } from "../../refusal.ts";
 
 /** Parses --top: a whole number from 1 to 50. */
 export function parseTop(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new Error(`--top "${raw}" must be a whole number from 1 to 50`);
+  if (!Number.isInteger(n) || n < 1 || n > 50)
+    throw new Refusal(400, `--top "${raw}" must be a whole number from 1 to 50`);
   return n;
 }
 
@@ -42,7 +44,10 @@ export function registerMatch(program: Command): void {
         ? { entries: await readKamusFile(opts.kamus), learned: [] }
         : await withStore(({ db }) => loadKamus(db));
       if (!entries.length)
-        throw new Error("the kamus is empty: import one with `musrenbang import kamus FILE` or pass --kamus FILE");
+        throw new Refusal(
+          409,
+          "the kamus is empty: import one with `musrenbang import kamus FILE` or pass --kamus FILE",
+        );
       const matcher = buildMatcher(entries, learned);
       if (opts.learn) {
         const pairs = await readFiledPairs(opts.learn, (kode) => matcher.entry(kode) !== undefined);

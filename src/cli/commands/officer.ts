@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { withStore } from "../with-store.ts";
 import { addOfficer, parseRole, setOfficerActive, setOfficerPassword } from "../../store/officers.ts";
 import { readNewPassword } from "../read-password.ts";
+import { Refusal } from "../../refusal.ts";
 
 /** `musrenbang officer add USERNAME --role admin|district|village [--region KODE]` (password from stdin or prompt). */
 export function registerOfficer(program: Command): void {
@@ -13,7 +14,7 @@ export function registerOfficer(program: Command): void {
     .option("--region <kode>", "kecamatan code (district) or desa code (village)")
     .action(async (username: string, opts: { role: string; region?: string }) => {
       const role = parseRole(opts.role);
-      if (!role) throw new Error(`--role "${opts.role}" is not one of admin, district, village`);
+      if (!role) throw new Refusal(400, `--role "${opts.role}" is not one of admin, district, village`);
       const password = await readNewPassword();
       await withStore(async ({ db }) => {
         await addOfficer(db, { username, role, regionCode: opts.region, password });

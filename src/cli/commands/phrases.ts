@@ -8,6 +8,7 @@ import {
 } from "../../store/learned-phrases.ts";
 import { withStore } from "../with-store.ts";
 import { writeOutput } from "../write-output.ts";
+import { Refusal } from "../../refusal.ts";
 
 const columns = ["id", "kode", "phrase", "source", "createdBy", "createdAt"] as const;
 
@@ -28,7 +29,7 @@ export function registerPhrases(program: Command): void {
     .option("--format <format>", "json | csv", "json")
     .action(async (opts: { kode?: string; format: string }) => {
       const format = parseFormat(opts.format, ["json", "csv"]);
-      if (!format) throw new Error(`--format "${opts.format}" is not one of json, csv`);
+      if (!format) throw new Refusal(400, `--format "${opts.format}" is not one of json, csv`);
       const rows = await withStore(({ db }) => listLearnedPhrases(db, { kode: opts.kode }));
       await writeOutput(await renderTable(format, rows, { columns, flat }), undefined, false);
     });
@@ -52,9 +53,9 @@ export function registerPhrases(program: Command): void {
     .action(async (rawId: string) => {
       const id = Number(rawId);
       if (!Number.isInteger(id) || id < 1)
-        throw new Error(`"${rawId}" is not a phrase id (a whole number, see \`musrenbang phrases list\`)`);
+        throw new Refusal(400, `"${rawId}" is not a phrase id (a whole number, see \`musrenbang phrases list\`)`);
       const removed = await withStore(({ db }) => removeLearnedPhrase(db, id));
-      if (!removed) throw new Error(`no learned phrase with id ${id}`);
+      if (!removed) throw new Refusal(404, `no learned phrase with id ${id}`);
       console.log(`Phrase ${id} removed from ${removed.kode}: "${removed.phrase}"`);
     });
 }

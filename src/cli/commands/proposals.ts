@@ -3,6 +3,7 @@ import { withStore } from "../with-store.ts";
 import { writeOutput } from "../write-output.ts";
 import { listProposals, flattenProposal, parseStatus, proposalColumns } from "../../store/proposal-export.ts";
 import { parseFormat, renderTable } from "../../export/table.ts";
+import { Refusal } from "../../refusal.ts";
 
 /** `musrenbang proposals [--village KODE] [--status S] [--format json|csv|xlsx] [--out FILE]`. */
 export function registerProposals(program: Command): void {
@@ -16,10 +17,10 @@ export function registerProposals(program: Command): void {
     .option("--out <file>", "write to this file instead of stdout")
     .action(async (opts: { village?: string; district?: string; status?: string; format: string; out?: string }) => {
       const format = parseFormat(opts.format, ["json", "csv", "xlsx"]);
-      if (!format) throw new Error(`--format "${opts.format}" is not one of json, csv, xlsx`);
+      if (!format) throw new Refusal(400, `--format "${opts.format}" is not one of json, csv, xlsx`);
       const status = opts.status === undefined ? undefined : parseStatus(opts.status);
       if (status === null)
-        throw new Error(`--status "${opts.status}" is not a proposal status (e.g. DIAJUKAN, DIVERIFIKASI)`);
+        throw new Refusal(400, `--status "${opts.status}" is not a proposal status (e.g. DIAJUKAN, DIVERIFIKASI)`);
       const records = await withStore(({ db }) =>
         listProposals(db, { villageCode: opts.village, districtCode: opts.district, status }),
       );
