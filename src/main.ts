@@ -19,6 +19,7 @@ import { scheduleRetention } from "./store/retention.ts";
 import { publicRoutes } from "./public/app.tsx";
 import { forumMinutesPdf } from "./public/minutes.ts";
 import { open311Routes } from "./open311/app.ts";
+import { healthChecks } from "./http/health.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -95,6 +96,10 @@ async function startUp(): Promise<void> {
   stops.push(() => retention.stop());
   const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
   stops.push(() => channels.stop());
+  state.health = healthChecks({
+    db: store.db,
+    senders: () => [channels.telegram?.sender, channels.whatsapp?.sender].filter((s) => s !== undefined),
+  });
   logger.info({ entries: watch.matcher.size, villages: watch.regions.size }, "kamus matcher and regions ready");
   state.ready = true;
   logger.info("ready");

@@ -7,6 +7,7 @@ import { registerPhrases } from "./commands/phrases.ts";
 import { registerProposals } from "./commands/proposals.ts";
 import { registerOfficer } from "./commands/officer.ts";
 import { reportError } from "./report-error.ts";
+import { registerBackup } from "./commands/backup.ts";
 
 const program = new Command("musrenbang")
   .description("Musrenbang proposal bot: import data, match text to the kamus, export proposals, manage officers.")
@@ -19,6 +20,7 @@ for (const register of [
   registerPhrases,
   registerProposals,
   registerOfficer,
+  registerBackup,
 ]) {
   register(program);
 }
