@@ -4,6 +4,7 @@
 // Tests: test/cli/backup.test.ts.
 import { existsSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
+import { Refusal } from "../refusal.ts";
 import { databaseFlavour, sqliteFilePath } from "../config/database-url.ts";
 import { redact } from "./migrate.ts";
 
@@ -12,7 +13,8 @@ const REQUIRED_TABLES = ["_prisma_migrations", "Proposal", "Resident", "Conversa
 
 /** Copies the SQLite database of `url` to `file` while it may be in use; returns the bytes written. */
 export async function backupSqlite(url: string, file: string): Promise<number> {
-  if (existsSync(file)) throw new Error(`${file} already exists: choose a new file name, or delete the old file first`);
+  if (existsSync(file))
+    throw new Refusal(409, `${file} already exists: choose a new file name, or delete the old file first`);
   const db = new Database(sqliteFilePath(url), { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
     await db.backup(file);
@@ -37,28 +39,33 @@ export function sqliteProposalCount(url: string): number {
 
 /** Checks that `file` is a readable musrenbang SQLite database; returns its row counts for the report. */
 export function inspectSqliteBackup(file: string): { proposals: number; residents: number } {
-  if (!existsSync(file)) throw new Error(`${file} does not exist`);
+  if (!existsSync(file)) throw new Refusal(422, `${file} does not exist`);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
-    throw new Error(`${file} cannot be opened as a SQLite database (${(error as Error).message})`, { cause: error });
+    throw new Refusal(422, `${file} cannot be opened as a SQLite database (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   try {
     const check = db.pragma("quick_check", { simple: true });
-    if (check !== "ok") throw new Error(`${file} is damaged (SQLite quick_check: ${String(check)})`);
+    if (check !== "ok") throw new Refusal(422, `${file} is damaged (SQLite quick_check: ${String(check)})`);
     const tables = new Set(
       (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map(
         (t) => t.name,
       ),
     );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) throw new Error(`${file} is not a musrenbang backup: it has no table ${missing.join(", ")}`);
+    if (missing.length)
+      throw new Refusal(422, `${file} is not a musrenbang backup: it has no table ${missing.join(", ")}`);
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
     return { proposals: count("Proposal"), residents: count("Resident") };
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith(file)) throw error;
-    throw new Error(`${file} cannot be read as a musrenbang backup (${(error as Error).message})`, { cause: error });
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(422, `${file} cannot be read as a musrenbang backup (${(error as Error).message})`, {
+      cause: error,
+    });
   } finally {
     db.close();
   }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { Refusal } from "../../refusal.ts";
 import { loadConfig } from "../../config/config.ts";
 import { openStore } from "../../store/client.ts";
 import { migrate } from "../../store/migrate.ts";
@@ -43,7 +44,8 @@ export function registerBackup(program: Command): void {
       inspectSqliteBackup(file);
       const existing = sqliteProposalCount(url);
       if (existing > 0 && !opts.force)
-        throw new Error(
+        throw new Refusal(
+          422,
           `the database already holds ${existing} proposals: add --force to replace it with ${file} (stop the bot first)`,
         );
       ensureSqliteFolder(url);
