@@ -210,9 +210,11 @@ export class Analyzer {
   /** Surface words of the language data, offered to the typo corrector as targets. */
   readonly knownSurfaces = new Map<string, string>();
   private readonly context: Context;
+  private readonly wholeMessage: { weight: number; words: number };
 
   constructor(data: LanguageData, normalizer?: Normalizer) {
     this.normalizer = normalizer ?? new Normalizer(data.lexicon);
+    this.wholeMessage = { weight: data.concepts.wholeMessageWeight, words: data.concepts.wholeMessageWords };
     const c = data.context;
     this.context = {
       landmark: new Set(c.landmark),
@@ -380,11 +382,25 @@ export class Analyzer {
         const weight = onlyPlace ? c.weight * LANDMARK_WEIGHT : c.weight;
         return { id: i, name: c.name, weight, modifier: c.modifier, phrases: c.phrases, sources };
       });
+    this.weighWholeMessage(concepts, terms);
     const cues = this.askedCues(rewritten, seq, positions, terms);
     const modes = new Set(
       this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name),
     );
     return { terms, concepts, original, modes, quantities: quantitiesOf(surfaces), cues };
+  }
+
+  /**
+   * A short message that a concept explains entirely ("Kebersihan Lingkungan", "Keagamaan", "Kesehatan Anak") is
+   * that category: officers file such words for the entries the concept suggests, so it weighs as a request.
+   */
+  private weighWholeMessage(concepts: FiredConcept[], terms: Map<string, number>): void {
+    const words = [...terms.keys()].filter((t) => !/^\d/.test(t));
+    if (!words.length || words.length > this.wholeMessage.words) return;
+    for (const c of concepts) {
+      if (c.modifier || !words.every((w) => c.sources.includes(w))) continue;
+      c.weight = Math.max(c.weight, this.wholeMessage.weight);
+    }
   }
 
   /**

@@ -77,6 +77,13 @@ export const ConceptsFile = z
   .object({
     version: z.literal(1),
     defaultWeight: z.number().positive().max(2).default(0.5),
+    /**
+     * Weight of a concept that a short message consists of entirely ("Kebersihan Lingkungan", "Keagamaan"): the
+     * category is the request itself, not a circumstance around it.
+     */
+    wholeMessageWeight: z.number().positive().max(2).default(1),
+    /** A message of at most this many meaningful words can be a category. */
+    wholeMessageWords: z.number().int().min(1).max(6).default(3),
     concepts: z.array(
       z
         .object({
