@@ -62,6 +62,6 @@ const started = performance.now();
 const res = await app.request("/open311/v2/requests.json?start_date=2000-01-01&page_size=200");
 const body = await res.text();
 console.log(
-  `/open311/v2/requests.json  ${JSON.parse(body).length} requests, ${kb(body.length)}, ${(performance.now() - started).toFixed(0)} ms`,
+  `/open311/v2/requests.json  ${(JSON.parse(body) as unknown[]).length} requests, ${kb(body.length)}, ${(performance.now() - started).toFixed(0)} ms`,
 );
 await store.db.$disconnect();
