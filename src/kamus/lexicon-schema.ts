@@ -52,6 +52,10 @@ export const ContextFile = z
     pupils: z.array(word),
     schoolLevel: z.array(word),
     negation: z.array(word),
+    request: z.array(word).default([]),
+    requestEnd: z.array(word).default([]),
+    requestReach: z.number().int().min(0).max(5).default(2),
+    requestWeight: z.number().min(1).max(3).default(1),
   })
   .strict();
 export type ContextFile = z.infer<typeof ContextFile>;

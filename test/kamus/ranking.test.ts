@@ -259,4 +259,12 @@ describe("ranking: words that mean something else in context", () => {
     expect(top.some((k) => filedFor.includes(k))).toBe(true);
     expect(top).not.toContain("MLG23-025");
   });
+
+  it("weighs what is asked for above the circumstances around it", () => {
+    const rabat = ["MLG23-064", "MLG23-065", "MLG23-213", "MLG23-076", "MLG23-077"];
+    expect(rabat).toContain(kodes(matcher, "jalan gang tiap hujan kayak empang lele, warga minta dirabat", 1)[0]);
+    expect(["MLG23-016", "MLG23-239"]).toContain(
+      kodes(matcher, "karang taruna minta kendang buat latihan jaranan", 1)[0],
+    );
+  });
 });
