@@ -13,11 +13,12 @@ import { dashboardHeaders, sameOriginOnly } from "./security.ts";
 import { requireOfficer } from "./session.ts";
 import { mountHome } from "./home.tsx";
 import { mountForum } from "./forum/routes.tsx";
+import { mountSipd } from "./sipd/routes.tsx";
 
 /** Adds pages behind the login; each feature (proposals, kamus, forum...) brings one of these. */
 export type DashboardFeature = (app: Hono<DashEnv>, deps: DashboardDeps) => void;
 
-const features: DashboardFeature[] = [mountHome, mountForum];
+const features: DashboardFeature[] = [mountHome, mountForum, mountSipd];
 
 /** Paths reachable without a session (everything else answers 303 to the login page). */
 export const openPaths = ["/login", "/keluar", "/aset/*"];
