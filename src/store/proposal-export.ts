@@ -98,6 +98,16 @@ export async function listProposals(db: Db, filter: ProposalFilter = {}): Promis
   return rows.map(toRecord);
 }
 
+/** The proposals matching a query built elsewhere (the dashboard's filters and the officer's scope). */
+export async function listProposalsWhere(
+  db: Db,
+  where: Prisma.ProposalWhereInput,
+  orderBy: Prisma.ProposalOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }],
+): Promise<ProposalRecord[]> {
+  const rows = await db.proposal.findMany({ where, include, orderBy });
+  return rows.map(toRecord);
+}
+
 /** The same records flattened to one level, for CSV and XLSX columns. */
 export function flattenProposal(r: ProposalRecord) {
   return {

@@ -139,6 +139,13 @@ export const REPLY_KEYS = [
   "status_change.reason_required",
   "status_change.merge_target_required",
   "status_change.merge_target_invalid",
+  "status_change.merge_other_village",
+  "status_change.merge_target_closed",
+  "status_change.stale",
+  "amend.kamus_missing",
+  "amend.village_missing",
+  "notify.reclassified",
+  "notify.corrected",
 ] as const;
 
 /** A key of intents/replies.yaml, e.g. "ask.village". */
