@@ -43,8 +43,14 @@ const Field = (props: { label: string; children?: Child }) => (
 );
 
 /** An old or new value of the audit detail as text. */
-const shown = (v: unknown) =>
-  v === null || v === undefined || v === "" ? "–" : typeof v === "object" ? JSON.stringify(v) : String(v);
+const shown = (v: unknown): string =>
+  v === null || v === undefined || v === ""
+    ? "–"
+    : typeof v === "string"
+      ? v
+      : typeof v === "number" || typeof v === "boolean"
+        ? String(v)
+        : JSON.stringify(v);
 
 export type KamusHit = Awaited<ReturnType<typeof searchKamus>>[number];
 
