@@ -7,6 +7,10 @@ import { migrate, redact } from "./store/migrate.ts";
 import { seedIfEmpty } from "./store/seed.ts";
 import { createApp, type AppState } from "./http/server.ts";
 import { chatRoutes } from "./http/chat.ts";
+import { chatIdentity, type ChatIdentity } from "./http/chat-identity.ts";
+import { NewResidentLimiter } from "./http/new-residents.ts";
+import { defaultBodyLimits } from "./http/body-limit.ts";
+import { appSecret } from "./store/app-secrets.ts";
 import { createHost, type Host } from "./host/host.ts";
 import { watchReferenceData } from "./host/reference-watch.ts";
 import { startChannels } from "./channels/start.ts";
@@ -14,8 +18,6 @@ import { telegramWebhookRoute } from "./channels/telegram/webhook.ts";
 import { dashboardApp } from "./dashboard/app.tsx";
 import { dashboardSettings } from "./dashboard/deps.ts";
 import { loadDashboardTexts } from "./dashboard/texts.ts";
-import { makeTexts } from "./texts/texts.ts";
-import { defaultIntentData } from "./nlu/files.ts";
 import type { ReferenceWatch } from "./host/reference-watch.ts";
 import { scheduleRetention } from "./store/retention.ts";
 import { publicRoutes } from "./public/app.tsx";
@@ -43,26 +45,45 @@ const dashboard = dashboardApp({
   logger,
   settings: dashboardSettings(config.dashboard),
   texts: loadDashboardTexts(),
-  replies: makeTexts(defaultIntentData().replies),
-  dataDir: config.dataDir,
   kamusChanged: async () => reference?.check(),
 });
 const webhook = telegramWebhookRoute(config);
-const app = createApp(state, logger, [
-  (app) =>
-    app.use("/api/chat", async (c, next) =>
-      host ? next() : c.json({ error: "Server sedang dimulai. Coba lagi sebentar." }, 503),
-    ),
-  (app) => app.route("/", chatRoutes({ handle: (inbound) => host!.handle(inbound) })),
-  webhook.mount,
-  (app) =>
-    app.use("/dashboard/*", async (c, next) =>
-      state.ready ? next() : c.text("Server sedang dimulai. Coba lagi sebentar.", 503),
-    ),
-  (app) => app.route("/dashboard", dashboard),
-  (app) => app.route("/", publicRoutes({ db: store.db, minutesPdf: forumMinutesPdf(store.db) })),
-  (app) => app.route("/", open311Routes({ db: store.db })),
-]);
+// The web chat's signing key lives in the database (shared by every copy of the app); it is read after migrations.
+let identity: ChatIdentity | undefined;
+const chat = chatRoutes(
+  { handle: (inbound) => host!.handle(inbound), pendingWeb: (chatId) => host!.pendingWeb(chatId) },
+  {
+    identity: { issue: () => identity!.issue(), verify: (token) => identity?.verify(token) ?? null },
+    ...(config.chat.apiKey ? { apiKey: config.chat.apiKey } : {}),
+    newResidents: new NewResidentLimiter({
+      perHour: config.chat.newResidentsPerHour,
+      perAddressPerHour: config.chat.newResidentsPerAddressPerHour,
+    }),
+    trustProxy: config.dashboard.trustProxy,
+  },
+);
+const app = createApp(
+  state,
+  logger,
+  [
+    (app) =>
+      app.use("*", async (c, next) =>
+        host || !(c.req.path === "/chat" || c.req.path.startsWith("/api/chat"))
+          ? next()
+          : c.json({ error: "Server sedang dimulai. Coba lagi sebentar." }, 503),
+      ),
+    (app) => app.route("/", chat),
+    webhook.mount,
+    (app) =>
+      app.use("/dashboard/*", async (c, next) =>
+        state.ready ? next() : c.text("Server sedang dimulai. Coba lagi sebentar.", 503),
+      ),
+    (app) => app.route("/dashboard", dashboard),
+    (app) => app.route("/", publicRoutes({ db: store.db, minutesPdf: forumMinutesPdf(store.db) })),
+    (app) => app.route("/", open311Routes({ db: store.db })),
+  ],
+  { bodyLimits: defaultBodyLimits(config.uploadMaxBytes) },
+);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
   logger.info({ port: info.port }, `HTTP server listening on http://localhost:${info.port}`),
 );
@@ -83,6 +104,7 @@ async function startUp(): Promise<void> {
   const watch = await watchReferenceData({ db: store.db, logger });
   reference = watch;
   stops.push(() => watch.stop());
+  identity = chatIdentity(await appSecret(store.db, "chat-identity"));
   host = createHost({
     store,
     matcher: watch.matcher,

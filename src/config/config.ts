@@ -36,6 +36,14 @@ const Env = z.object({
   DASHBOARD_WAITING_DAYS: z.coerce.number().int().min(1).default(14),
   MAP_TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
   RETENTION_DAYS: z.coerce.number().int().min(0).default(30),
+  CHAT_API_KEY: z.string().min(16, "at least 16 characters").optional(),
+  WEB_NEW_RESIDENTS_PER_HOUR: z.coerce.number().int().min(1).default(600),
+  WEB_NEW_RESIDENTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
 });
 
 /** The validated configuration, e.g. `{ databaseUrl: "file:./data/musrenbang.db", port: 3000, ... }`. */
@@ -59,6 +67,10 @@ export interface Config {
   };
   /** Days after which delivered outbox rows and inbound message records are deleted; 0 keeps them. */
   retentionDays: number;
+  /** Web chat: the trusted integration's key and the budget of new residents (global, per client address). */
+  chat: { apiKey?: string; newResidentsPerHour: number; newResidentsPerAddressPerHour: number };
+  /** Largest request body on the dashboard (uploads); /api/chat takes 64 KB, everything else 1 MB. */
+  uploadMaxBytes: number;
 }
 
 /** Reads and checks the environment; throws one Refusal listing every bad variable. */
@@ -95,5 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mapTileUrl: e.MAP_TILE_URL,
     },
     retentionDays: e.RETENTION_DAYS,
+    chat: {
+      ...(e.CHAT_API_KEY ? { apiKey: e.CHAT_API_KEY } : {}),
+      newResidentsPerHour: e.WEB_NEW_RESIDENTS_PER_HOUR,
+      newResidentsPerAddressPerHour: e.WEB_NEW_RESIDENTS_PER_ADDRESS_PER_HOUR,
+    },
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
   };
 }

@@ -38,7 +38,7 @@ export async function applyEffects(effects: Effect[], env: EffectEnv): Promise<(
         break;
       }
       case "addSupport":
-        await addSupport(tx, e.code, e.residentId, now);
+        await addSupport(tx, e.code, e.residentId, now, inbound.channel);
         break;
       case "eraseResident":
         await anonymizeResident(tx, e.residentId, now);

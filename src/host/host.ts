@@ -3,6 +3,7 @@
 // nothing and the resident gets an apology.
 import { randomInt, randomUUID } from "node:crypto";
 import type { InboundMessage, OutboundMessage } from "../messages/message.ts";
+import { cleanInbound, cleanText, hasControl } from "../messages/clean.ts";
 import { randomCodeSuffix } from "../engine/code.ts";
 import { defaultEngineConfig, type EngineConfig, type IdSource, type TurnContext } from "../engine/context.ts";
 import { readState } from "../engine/state.ts";
@@ -50,6 +51,8 @@ export interface HostOptions {
 
 export interface Host {
   handle(inbound: InboundMessage): Promise<HandleResult>;
+  /** Web chat: the news queued for this chat outside a turn (status changes), handed over once. */
+  pendingWeb(chatId: string): Promise<OutboundMessage[]>;
   /** Swap the region index after an import. */
   setRegions(regions: RegionIndex): void;
   /** Swap the kamus matcher after an import or a change of learned phrases; running turns keep theirs. */
@@ -178,7 +181,14 @@ export function createHost(options: HostOptions): Host {
     return result;
   }
 
-  async function handle(inbound: InboundMessage): Promise<HandleResult> {
+  async function handle(received: InboundMessage): Promise<HandleResult> {
+    // Every channel's text is cleaned here, once (see src/messages/clean.ts); ids with control characters are
+    // made safe for the database (the web chat refuses them with 400 before this).
+    const inbound = cleanInbound({
+      ...received,
+      chatId: hasControl(received.chatId) ? cleanText(received.chatId) || "?" : received.chatId,
+      messageId: hasControl(received.messageId) ? cleanText(received.messageId) || "?" : received.messageId,
+    });
     return queue.run(`${inbound.channel}:${inbound.chatId}`, async () => {
       try {
         return await runTurn(inbound);
@@ -203,6 +213,7 @@ export function createHost(options: HostOptions): Host {
 
   return {
     handle,
+    pendingWeb: (chatId) => queue.run(`web:${chatId}`, () => takePendingWeb(sql, chatId, clock())),
     setRegions: (r) => (regions = r),
     setMatcher: (m) => (matcher = m),
     close: () => sql.close(),

@@ -31,6 +31,10 @@ export interface ProposalRecord {
   estimated_cost: number | null;
   beneficiaries: number | null;
   supporters: number;
+  /** Of `supporters`: those who backed it on WhatsApp or Telegram (an account tied to a phone number)... */
+  supporters_phone: number;
+  /** ...and on the web chat, where an identity costs nothing (officers weigh these differently). */
+  supporters_web: number;
   channel: string;
   created_at: string;
 }
@@ -59,7 +63,7 @@ const include = {
 
 type Row = Prisma.ProposalGetPayload<{ include: typeof include }>;
 
-function toRecord(p: Row): ProposalRecord {
+function toRecord(p: Row, byChannel: Map<number, { web: number; phone: number }>): ProposalRecord {
   const k = p.kamusEntry;
   return {
     code: p.code,
@@ -79,6 +83,8 @@ function toRecord(p: Row): ProposalRecord {
     estimated_cost: p.estimatedCost,
     beneficiaries: p.beneficiaries,
     supporters: p._count.supports,
+    supporters_phone: byChannel.get(p.id)?.phone ?? 0,
+    supporters_web: byChannel.get(p.id)?.web ?? 0,
     channel: p.channel,
     created_at: p.createdAt.toISOString(),
   };
@@ -86,26 +92,34 @@ function toRecord(p: Row): ProposalRecord {
 
 /** The proposals matching the filter, oldest first (the order they reached the forum). */
 export async function listProposals(db: Db, filter: ProposalFilter = {}): Promise<ProposalRecord[]> {
-  const rows = await db.proposal.findMany({
-    where: {
-      villageCode: filter.villageCode,
-      status: filter.status,
-      village: filter.districtCode ? { districtCode: filter.districtCode } : undefined,
-    },
-    include,
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
-  return rows.map(toRecord);
+  const where = {
+    villageCode: filter.villageCode,
+    status: filter.status,
+    village: filter.districtCode ? { districtCode: filter.districtCode } : undefined,
+  } satisfies Prisma.ProposalWhereInput;
+  const rows = await db.proposal.findMany({ where, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const byChannel = await supportersByChannel(db, where);
+  return rows.map((p) => toRecord(p, byChannel));
 }
 
-/** The proposals matching a query built elsewhere (the dashboard's filters and the officer's scope). */
-export async function listProposalsWhere(
+/** Supporters per proposal and channel kind, for the proposals matching `where`. */
+export async function supportersByChannel(
   db: Db,
   where: Prisma.ProposalWhereInput,
-  orderBy: Prisma.ProposalOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }],
-): Promise<ProposalRecord[]> {
-  const rows = await db.proposal.findMany({ where, include, orderBy });
-  return rows.map(toRecord);
+): Promise<Map<number, { web: number; phone: number }>> {
+  const groups = await db.support.groupBy({
+    by: ["proposalId", "channel"],
+    where: { proposal: where },
+    _count: { _all: true },
+  });
+  const out = new Map<number, { web: number; phone: number }>();
+  for (const g of groups) {
+    const entry = out.get(g.proposalId) ?? { web: 0, phone: 0 };
+    if (g.channel === "web") entry.web += g._count._all;
+    else if (g.channel === "whatsapp" || g.channel === "telegram") entry.phone += g._count._all;
+    out.set(g.proposalId, entry);
+  }
+  return out;
 }
 
 /** The same records flattened to one level, for CSV and XLSX columns. */
@@ -134,6 +148,8 @@ export function flattenProposal(r: ProposalRecord) {
     estimated_cost: r.estimated_cost,
     beneficiaries: r.beneficiaries,
     supporters: r.supporters,
+    supporters_phone: r.supporters_phone,
+    supporters_web: r.supporters_web,
     channel: r.channel,
     created_at: r.created_at,
   };

@@ -54,13 +54,19 @@ export async function createProposal(sql: Sql, p: CreateProposal["proposal"]): P
   return id;
 }
 
-/** Adds a resident's support (once). */
-export async function addSupport(sql: Sql, code: string, residentId: string, now: Date): Promise<void> {
+/** Adds a resident's support (once), remembering the channel it came from (web supports are counted apart). */
+export async function addSupport(
+  sql: Sql,
+  code: string,
+  residentId: string,
+  now: Date,
+  channel: string | null = null,
+): Promise<void> {
   const p = await sql.get<{ id: number }>(`SELECT "id" FROM "Proposal" WHERE "code" = ?`, [code]);
   if (!p) return;
   await sql.run(
-    `INSERT INTO "Support" ("proposalId", "residentId", "createdAt") VALUES (?, ?, ?) ON CONFLICT ("proposalId", "residentId") DO NOTHING`,
-    [p.id, residentId, now],
+    `INSERT INTO "Support" ("proposalId", "residentId", "channel", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("proposalId", "residentId") DO NOTHING`,
+    [p.id, residentId, channel, now],
   );
 }
 

@@ -36,8 +36,31 @@ function sqliteDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
+/** How long a statement waits for another connection's write lock before it fails with SQLITE_BUSY. */
+const SQLITE_BUSY_WAIT_MS = 5000;
+
+/**
+ * Runs a synchronous SQLite call, waiting for a lock held by another connection of this same process (Prisma's,
+ * e.g. an officer's decision on the dashboard) without blocking the event loop: better-sqlite3's own busy
+ * timeout sleeps synchronously, so the other connection could never finish while it waits.
+ */
+async function whenUnlocked<T>(fn: () => T): Promise<T> {
+  for (let waited = 0, delay = 1; ;) {
+    try {
+      return fn();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== "SQLITE_BUSY" && code !== "SQLITE_LOCKED") || waited >= SQLITE_BUSY_WAIT_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      waited += delay;
+      delay = Math.min(delay * 2, 50);
+    }
+  }
+}
+
 function openSqlite(path: string): SqlPool {
-  const db = new Database(path, { timeout: 5000 });
+  // No synchronous busy wait (see whenUnlocked).
+  const db = new Database(path, { timeout: 0 });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   const statements = new Map<string, Database.Statement>();
@@ -55,9 +78,9 @@ function openSqlite(path: string): SqlPool {
     );
   const direct: Sql = {
     dialect: "sqlite",
-    all: async <T>(q: string, p?: SqlParam[]) => prepare(q).all(...bind(p)) as T[],
-    get: async <T>(q: string, p?: SqlParam[]) => prepare(q).get(...bind(p)) as T | undefined,
-    run: async (q: string, p?: SqlParam[]) => prepare(q).run(...bind(p)).changes,
+    all: <T>(q: string, p?: SqlParam[]) => whenUnlocked(() => prepare(q).all(...bind(p)) as T[]),
+    get: <T>(q: string, p?: SqlParam[]) => whenUnlocked(() => prepare(q).get(...bind(p)) as T | undefined),
+    run: (q: string, p?: SqlParam[]) => whenUnlocked(() => prepare(q).run(...bind(p)).changes),
   };
   // One connection: statements of another turn must never run inside an open transaction, so every
   // use outside a transaction waits for the current one (a promise chain as a mutex).
@@ -84,9 +107,9 @@ function openSqlite(path: string): SqlPool {
       const batch = waiting.splice(0, 64);
       await exclusive(async () => {
         const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-        db.exec("BEGIN IMMEDIATE");
+        await whenUnlocked(() => db.exec("BEGIN IMMEDIATE"));
         for (const job of batch) {
-          if (!db.inTransaction) db.exec("BEGIN IMMEDIATE");
+          if (!db.inTransaction) await whenUnlocked(() => db.exec("BEGIN IMMEDIATE"));
           db.exec("SAVEPOINT turn");
           try {
             const value = await job.fn(direct);

@@ -125,18 +125,15 @@ export async function finishTurn(
 }
 
 /**
- * Web chat has no push: messages queued for a web chat outside a turn (status changes) are handed over with
- * the next reply and marked SENT.
+ * Web chat has no push: messages queued for a web chat outside a turn (status changes) are handed over with the
+ * next reply or when the page asks (POST /api/chat/updates), and marked SENT. One UPDATE … RETURNING, so two
+ * requests at once never both hand out the same message.
  */
 export async function takePendingWeb(sql: Sql, chatId: string, now: Date): Promise<OutboundMessage[]> {
   const rows = await sql.all<{ id: number; payload: string }>(
-    `SELECT "id", "payload" FROM "OutboxMessage" WHERE "channel" = 'web' AND "chatId" = ? AND "status" = 'PENDING' ORDER BY "id"`,
-    [chatId],
+    `UPDATE "OutboxMessage" SET "status" = 'SENT', "sentAt" = ?, "attempts" = "attempts" + 1
+     WHERE "channel" = 'web' AND "chatId" = ? AND "status" = 'PENDING' RETURNING "id", "payload"`,
+    [now, chatId],
   );
-  if (rows.length === 0) return [];
-  await sql.run(
-    `UPDATE "OutboxMessage" SET "status" = 'SENT', "sentAt" = ?, "attempts" = "attempts" + 1 WHERE "id" IN (${rows.map(() => "?").join(", ")})`,
-    [now, ...rows.map((r) => r.id)],
-  );
-  return rows.map((r) => JSON.parse(r.payload) as OutboundMessage);
+  return rows.sort((a, b) => Number(a.id) - Number(b.id)).map((r) => JSON.parse(r.payload) as OutboundMessage);
 }
