@@ -2,7 +2,7 @@
 // only their own desa), and for a kecamatan officer or the admin the kecamatan forums.
 import type { Context } from "hono";
 import { forumText, type ForumData } from "../../forum/forum-data.ts";
-import { villageScope } from "../../store/scope.ts";
+import { districtScope, villageScope } from "../../store/scope.ts";
 import type { DashboardDeps } from "../deps.ts";
 import { base, type DashEnv } from "../env.ts";
 import { Layout } from "../layout.tsx";
@@ -17,6 +17,13 @@ export async function ForumIndex({ c, deps, data }: { c: Context<DashEnv>; deps:
     orderBy: [{ districtCode: "asc" }, { name: "asc" }],
     take: 300,
   });
+  const districts =
+    scope.role === "VILLAGE"
+      ? []
+      : await deps.store.db.district.findMany({
+          where: { ...districtScope(scope), active: true },
+          orderBy: { name: "asc" },
+        });
   const forums = await deps.store.db.forum.findMany({
     where: { cycleId: { in: cycles.map((cy) => cy.id) } },
     select: { regionCode: true, cycleId: true, lockedAt: true, level: true },
@@ -29,6 +36,21 @@ export async function ForumIndex({ c, deps, data }: { c: Context<DashEnv>; deps:
       ) : (
         <>
           <p class="muted">{t("page.index.help")}</p>
+          {districts.length > 0 && (
+            <>
+              <h2>{t("page.index.district")}</h2>
+              <ul>
+                {districts.map((d) => (
+                  <li>
+                    {d.name}:{" "}
+                    {cycles.map((cy) => (
+                      <a href={`${base}/forum/kecamatan/${d.code}/${cy.year}`}>{` ${cy.year} `}</a>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <div class="table-wrap">
             <table>
               <thead>

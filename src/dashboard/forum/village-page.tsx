@@ -25,7 +25,8 @@ const localInput = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString
 
 export const VillagePage: FC<VillagePageProps> = ({ view, officer, data, flash }) => {
   const t = (key: string, vars?: Record<string, string | number>) => forumText(data, key, vars);
-  const path = `${base}/forum/${view.region.code}/${view.year}`;
+  const district = view.level === "KECAMATAN";
+  const path = `${base}/forum/${district ? "kecamatan/" : ""}${view.region.code}/${view.year}`;
   const locked = !!view.lockedAt;
   const canEdit = !locked || officer.role === "ADMIN";
   const amend = locked && officer.role === "ADMIN";
@@ -33,7 +34,11 @@ export const VillagePage: FC<VillagePageProps> = ({ view, officer, data, flash }
   const agreed = view.rows.filter((r) => r.agreed).length;
   return (
     <Layout
-      title={t("page.title", { village: view.region.name, year: view.year })}
+      title={
+        district
+          ? t("page.title.district", { district: view.region.name, year: view.year })
+          : t("page.title", { village: view.region.name, year: view.year })
+      }
       officer={officer}
       active={`${base}/forum`}
       flash={flash}
@@ -116,6 +121,19 @@ export const VillagePage: FC<VillagePageProps> = ({ view, officer, data, flash }
             </button>
           </form>
         </section>
+      )}
+
+      {district && locked && !view.forwardedAt && officer.role !== "VILLAGE" && (
+        <section class="card lock">
+          <h2>{t("page.forward")}</h2>
+          <p>{t("page.forward.help")}</p>
+          <form method="post" action={`${path}/teruskan`} data-confirm={t("page.forward.confirm")}>
+            <button type="submit">{t("page.forward")}</button>
+          </form>
+        </section>
+      )}
+      {view.forwardedAt && (
+        <p class="forum-state locked">{t("page.forwarded", { date: wibDateTime(view.forwardedAt) })}</p>
       )}
 
       {locked && (
@@ -206,7 +224,7 @@ const Row: FC<{
           <strong>{r.kamus?.nama ?? r.activity ?? r.problem}</strong>
           <span class="muted">
             {" "}
-            {r.code} · RT {r.rt ?? "-"}/RW {r.rw ?? "-"} · {r.kamus?.agency ?? "-"}
+            {r.code} · RT {r.rt ?? "-"}/RW {r.rw ?? "-"} · Desa {r.village.name} · {r.kamus?.agency ?? "-"}
           </span>
           {locked && r.rank !== null && <span class="badge DISEPAKATI">{t("page.rank", { rank: r.rank })}</span>}
         </p>
