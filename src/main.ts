@@ -18,6 +18,8 @@ import { telegramWebhookRoute } from "./channels/telegram/webhook.ts";
 import { dashboardApp } from "./dashboard/app.tsx";
 import { dashboardSettings } from "./dashboard/deps.ts";
 import { loadDashboardTexts } from "./dashboard/texts.ts";
+import { makeTexts } from "./texts/texts.ts";
+import { defaultIntentData } from "./nlu/files.ts";
 import type { ReferenceWatch } from "./host/reference-watch.ts";
 import { scheduleRetention } from "./store/retention.ts";
 import { publicRoutes } from "./public/app.tsx";
@@ -45,6 +47,8 @@ const dashboard = dashboardApp({
   logger,
   settings: dashboardSettings(config.dashboard),
   texts: loadDashboardTexts(),
+  replies: makeTexts(defaultIntentData().replies),
+  dataDir: config.dataDir,
   kamusChanged: async () => reference?.check(),
 });
 const webhook = telegramWebhookRoute(config);

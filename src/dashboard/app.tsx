@@ -13,11 +13,23 @@ import { dashboardHeaders, sameOriginOnly } from "./security.ts";
 import { requireOfficer } from "./session.ts";
 import { mountHome } from "./home.tsx";
 import { mountForum } from "./forum/routes.tsx";
+import { mountSipd } from "./sipd/routes.tsx";
+import { mountProposalList } from "./proposals/list.tsx";
+import { mountProposalDecisions } from "./proposals/decisions.tsx";
+import { mountProposalExport } from "./proposals/export.ts";
 
 /** Adds pages behind the login; each feature (proposals, kamus, forum...) brings one of these. */
 export type DashboardFeature = (app: Hono<DashEnv>, deps: DashboardDeps) => void;
 
-const features: DashboardFeature[] = [mountHome, mountForum];
+// The bulk route (/usulan/massal) is registered before /usulan/:code/... routes; order within a feature matters.
+const features: DashboardFeature[] = [
+  mountHome,
+  mountProposalList,
+  mountProposalExport,
+  mountProposalDecisions,
+  mountForum,
+  mountSipd,
+];
 
 /** Paths reachable without a session (everything else answers 303 to the login page). */
 export const openPaths = ["/login", "/keluar", "/aset/*"];

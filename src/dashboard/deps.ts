@@ -5,6 +5,7 @@ import type { Store } from "../store/client.ts";
 import type { SessionLimits } from "../store/officer-sessions.ts";
 import type { ThrottleLimits } from "../store/login-throttle.ts";
 import type { DashboardTexts } from "./texts.ts";
+import type { Texts } from "../texts/texts.ts";
 
 /** Settings from the environment (README, "Configuration"). */
 export interface DashboardSettings {
@@ -25,6 +26,10 @@ export interface DashboardDeps {
   logger: Logger;
   settings: DashboardSettings;
   texts: DashboardTexts;
+  /** The reply texts (intents/replies.yaml): the residents' notices and the lifecycle's refusals. */
+  replies: Texts;
+  /** Where photos are stored (DATA_DIR). */
+  dataDir: string;
   /** Tells the running bot that the kamus or its learned phrases changed, so its matcher is rebuilt now. */
   kamusChanged?: () => Promise<unknown>;
   /** The clock (tests move it). */

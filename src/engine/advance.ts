@@ -23,6 +23,23 @@ export async function advance(state: Drafting, ctx: TurnContext, out: Out): Prom
     const draft = s.draft;
     const slot = firstMissing(draft);
 
+    // The problem alone finds kamus entries: offer them rather than ask for the activity too.
+    if (slot === "activity" && draft.problem && !draft.kamusNoMatch && !draft.kamusRejected && !s.kamusChoices) {
+      const found = ctx.matcher.match(draft.problem, { top: KAMUS_TOP }).matches;
+      if (found.length) {
+        s = { ...s, kamusChoices: found.map((m) => m.entry.kode) };
+        return openQuestion(s, "kamus", ctx, out, false);
+      }
+    }
+    if (slot === "activity" && s.kamusChoices && !draft.kamusNoMatch && !draft.kamusRejected)
+      return openQuestion(s, "kamus", ctx, out, false);
+
+    // The participants of a training are the people it serves.
+    if (slot === "beneficiaries" && draft.volume !== undefined && canonicalUnit(entryUnit(draft, ctx)) === "orang") {
+      s = { ...s, draft: { ...draft, beneficiaries: draft.volume } };
+      continue;
+    }
+
     if (slot === "kamus" && !s.kamusChoices) {
       const text =
         draft.activity && draft.activity !== draft.problem
@@ -94,6 +111,10 @@ export async function advance(state: Drafting, ctx: TurnContext, out: Out): Prom
     return openQuestion(s, slot, ctx, out, false);
   }
   throw new Error("advance: the form did not settle (a slot keeps reopening)");
+}
+
+function entryUnit(d: Draft, ctx: TurnContext): string | undefined {
+  return (d.kamusKode ? ctx.matcher.entry(d.kamusKode)?.unit : undefined) ?? undefined;
 }
 
 /** The fields every phase keeps, from a drafting state. */

@@ -3,7 +3,7 @@
 import type { InboundMessage } from "../messages/message.ts";
 import type { Command } from "../nlu/commands.ts";
 import type { TurnContext } from "./context.ts";
-import { clip, extractInto, meaningful } from "./extract.ts";
+import { clip, extractInto, meaningful, withoutAmounts } from "./extract.ts";
 import { explainVolume, sayVolume } from "./advance.ts";
 import { volumeExample } from "./questions.ts";
 import type { Out } from "./out.ts";
@@ -11,7 +11,7 @@ import { learnablePhrase } from "./learn-phrase.ts";
 import { parseRtRw } from "./place.ts";
 import type { Draft, FormState, Slot } from "./state.ts";
 import { canonicalUnit } from "./units.ts";
-import { readBeneficiaries } from "./beneficiaries.ts";
+import { readPeople } from "./beneficiaries.ts";
 import { parseQuantity, resolveVolume } from "./volume.ts";
 
 type Answer = FormState | undefined;
@@ -61,7 +61,9 @@ export function answerSlot(
       return answerKamus(text, command, state, ctx, out);
     case "location": {
       const { rt, rw, rest } = parseRtRw(text);
-      const address = rest.replace(/^(di|lokasi|alamat)\s+/i, "").trim();
+      const address = withoutAmounts(rest)
+        .replace(/^(di|lokasi|alamat)\s+/i, "")
+        .trim();
       if (!rt && !rw && address.length < 3) {
         return undefined;
       }
@@ -92,13 +94,13 @@ export function answerSlot(
       return next;
     }
     case "beneficiaries": {
-      if (command.kind === "skip") return set({ beneficiaries: null });
-      const people = readBeneficiaries(text);
+      if (command.kind === "skip") return set({ beneficiaries: null, households: undefined });
+      const people = readPeople(text);
       if (people === undefined) {
         out.say(t("beneficiaries.invalid"));
         return undefined;
       }
-      return set({ beneficiaries: people });
+      return set({ beneficiaries: people.people, households: people.households });
     }
     case "photo":
       if (command.kind === "skip") return set({ photoDone: true });
@@ -156,10 +158,12 @@ function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Ou
   // A kecamatan instead of a desa: offer its desa.
   const inDistrict = ctx.regions.villagesOfDistrict(text);
   if (inDistrict?.length) return { ...state, villageChoices: inDistrict.map((v) => v.code) };
-  // The resident described the problem instead of naming the desa: keep it, then ask the desa again.
-  if (!draft.problem && describesProblem(text, ctx)) {
+  // The resident described the problem instead of naming the desa (even in one word the kamus knows,
+  // "banjir"): keep it, then ask the desa again.
+  if (!draft.problem && hasWords(text) && ctx.matcher.match(text, { top: 1 }).matches.length > 0) {
     out.say(t("village.problem_noted"));
-    return { ...state, villageChoices: undefined, draft: extractInto(draft, text, ctx.regions) };
+    const d = extractInto(draft, text, ctx.regions);
+    return { ...state, villageChoices: undefined, draft: { ...d, problem: d.problem ?? clip(text.trim()) } };
   }
   out.say(t("village.not_found", { text: clip(text.trim(), 40) }));
   return undefined;
@@ -169,6 +173,10 @@ function answerKamus(text: string, command: Command, state: FormState, ctx: Turn
   const draft = state.draft;
   const choices = state.kamusChoices ?? [];
   const noMatch = command.kind === "no_match" || (command.kind === "number" && command.value === choices.length + 1);
+  if (noMatch && !draft.activity && !draft.kamusRejected) {
+    // Offered from the problem alone: ask what should be done, then search again with those words.
+    return { ...state, kamusChoices: undefined, draft: { ...draft, kamusRejected: true } };
+  }
   if (noMatch) {
     out.say(ctx.texts("kamus.no_match_ack"));
     return { ...state, kamusChoices: undefined, draft: { ...draft, kamusNoMatch: true, kamusKode: undefined } };

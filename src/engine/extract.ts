@@ -1,7 +1,8 @@
 // Reads every slot a free message already contains: desa, RT/RW, problem, activity, size, people served.
 // Used on the first message of a proposal and on answers to the problem and activity questions.
 import type { RegionIndex } from "../regions/index.ts";
-import { readBeneficiaries } from "./beneficiaries.ts";
+import type { TurnContext } from "./context.ts";
+import { readPeople } from "./beneficiaries.ts";
 import { parseRtRw } from "./place.ts";
 import type { Draft } from "./state.ts";
 import { parseQuantity } from "./volume.ts";
@@ -24,14 +25,75 @@ export function extractInto(draft: Draft, text: string, regions: RegionIndex): D
     const q = parseQuantity(rest, { requireUnit: true });
     if (q) out.quantity = q;
   }
-  if (out.beneficiaries === undefined) {
-    const people = readBeneficiaries(rest, { counted: true });
-    if (people !== undefined) out.beneficiaries = people;
+  fillPeople(out, rest);
+  if (!out.proposerName) {
+    const name = introducedName(text);
+    if (name) out.proposerName = name;
   }
   const clean = text.trim().replace(/\s+/g, " ");
   if (!out.problem && meaningful(clean)) out.problem = clip(clean);
   if (!out.activity && out.problem && ACTIVITY_WORDS.test(clean)) out.activity = clip(clean);
   return out;
+}
+
+/** People served ("40 KK", "150 warga") when the draft has none yet. */
+function fillPeople(draft: Draft, text: string): void {
+  if (draft.beneficiaries !== undefined) return;
+  const people = readPeople(text, { counted: true });
+  if (!people) return;
+  draft.beneficiaries = people.people;
+  if (people.households !== undefined) draft.households = people.households;
+}
+
+/**
+ * Fills what an answer says beyond the question it answers ("RT 3 RW 2, 100 meter, 40 KK" to the location
+ * question): RT/RW, a size with its unit, the people served. Never overwrites an answer.
+ */
+export function extractExtras(draft: Draft, text: string, options: { size?: boolean } = {}): Draft {
+  const out: Draft = { ...draft };
+  const { rt, rw, rest } = parseRtRw(text);
+  if (rt && !out.rt) out.rt = rt;
+  if (rw && !out.rw) out.rw = rw;
+  if (options.size !== false && !out.quantity && out.volume === undefined) {
+    const q = parseQuantity(rest, { requireUnit: true });
+    if (q) out.quantity = q;
+  }
+  fillPeople(out, rest);
+  return out;
+}
+
+/** Sizes and counts taken out of a place description: "RT 3, 100 meter, 40 KK, depan masjid" → "depan masjid". */
+export function withoutAmounts(text: string): string {
+  return text
+    .replace(/\b(panjang|pjg|lebar|lbr)\s*\d+([.,]\d+)?\s*(m|meter|mtr)?\b/gi, " ")
+    .replace(
+      /\b\d+([.,]\d+)?\s*(x\s*\d+([.,]\d+)?\s*)?(m2|m²|meter persegi|meter|mtr|m|km|titik|unit|buah|kk|kepala keluarga|keluarga|orang|org|warga|jiwa|rumah)\b/gi,
+      " ",
+    )
+    .replace(/^[\s,.;-]+|[\s,.;-]+$/g, "")
+    .replace(/\s*[,;]\s*(?=[,;]|$)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** "Saya Siti dari desa ...", "nama saya Budi Santoso, ..." → the name; capitalised words only. */
+export function introducedName(text: string): string | undefined {
+  const m =
+    /\b[Nn]ama\s+(?:saya|sy|aku)\s+(?:adalah\s+)?(\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){0,2})/u.exec(text) ??
+    /(?:^|[.,!]\s*)(?:[Ss]aya|[Ss]y|[Aa]ku)\s+(?:[Bb]u\s+|[Pp]ak\s+|[Ii]bu\s+|[Bb]apak\s+)?(\p{Lu}[\p{L}'.-]+(?:\s+\p{Lu}[\p{L}'.-]+){0,2})\s+(?:dari|warga|di)\b/u.exec(
+      text.trim(),
+    );
+  const name = m?.[1]?.trim();
+  if (!name || name.length < 2 || /^(RT|RW|Desa|Kec)/i.test(name)) return undefined;
+  return name;
+}
+
+/** A message that describes a need: enough words, and the kamus or the region list recognises some of them. */
+export function looksLikeProposal(text: string, ctx: Pick<TurnContext, "matcher" | "regions">): boolean {
+  if (!meaningful(text)) return false;
+  if (ctx.matcher.match(text, { top: 1 }).matches.length > 0) return true;
+  const { rt, rw, rest } = parseRtRw(text);
+  return !!(rt || rw) || ctx.regions.searchMention(rest).kind !== "none";
 }
 
 /** Enough words to describe something (not just "mau usul"). */

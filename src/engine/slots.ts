@@ -10,7 +10,8 @@ export function isFilled(draft: Draft, slot: Slot): boolean {
     case "problem":
       return !!draft.problem;
     case "activity":
-      return !!draft.activity;
+      // A kamus entry chosen from the problem alone names the activity: it is not asked.
+      return !!draft.activity || !!draft.kamusKode;
     case "kamus":
       return !!draft.kamusKode || !!draft.kamusNoMatch;
     case "location":
@@ -47,6 +48,7 @@ export function clearSlot(draft: Draft, slot: Slot): Draft {
     case "kamus":
       delete d.kamusKode;
       delete d.kamusNoMatch;
+      delete d.kamusRejected;
       break;
     case "location":
       delete d.rt;
@@ -62,6 +64,7 @@ export function clearSlot(draft: Draft, slot: Slot): Draft {
       break;
     case "beneficiaries":
       delete d.beneficiaries;
+      delete d.households;
       break;
     case "photo":
       d.photos = [];

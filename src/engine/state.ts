@@ -46,12 +46,16 @@ export const Draft = z.object({
   activity: z.string().optional(),
   kamusKode: z.string().optional(),
   kamusNoMatch: z.boolean().optional(),
+  /** The entries found from the problem alone did not fit: the activity is asked and the kamus searched again. */
+  kamusRejected: z.boolean().optional(),
   /** What the resident said about size before the kamus entry (and so the unit) was known. */
   quantity: Quantity.optional(),
   volume: z.number().optional(),
   unit: z.string().optional(),
   /** null: the resident does not know. */
   beneficiaries: z.number().nullable().optional(),
+  /** Households as the resident said them ("45 KK"), shown beside the people they make. */
+  households: z.number().optional(),
   photos: z.array(PhotoRef).default([]),
   photoDone: z.boolean().optional(),
   proposerName: z.string().optional(),

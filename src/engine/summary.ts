@@ -45,9 +45,10 @@ function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
       return d.problem ?? "";
     case "activity":
       // One rich first message is both: show it once.
-      return d.activity && d.activity === d.problem
-        ? t("summary.same_as_problem", { n: SUMMARY_ITEMS.indexOf("problem") + 1 })
-        : (d.activity ?? "");
+      if (d.activity && d.activity === d.problem)
+        return t("summary.same_as_problem", { n: SUMMARY_ITEMS.indexOf("problem") + 1 });
+      // Not asked when the kamus entry was found from the problem: the entry names it.
+      return d.activity ?? (d.kamusKode ? t("summary.same_as_kamus", { n: SUMMARY_ITEMS.indexOf("kamus") + 1 }) : "");
     case "kamus": {
       const e = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
       return e ? `${e.nama} (${e.agency ?? "-"})` : d.kamusNoMatch ? t("summary.no_match") : "";
@@ -55,11 +56,15 @@ function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
     case "volume":
       return volumeText(d, ctx) ?? "";
     case "beneficiaries":
-      return d.beneficiaries === null
-        ? t("summary.unknown")
-        : d.beneficiaries !== undefined
-          ? `${formatNumber(d.beneficiaries)} orang`
-          : "";
+      if (d.beneficiaries === null) return t("summary.unknown");
+      if (d.beneficiaries === undefined) return "";
+      // As the resident said it: "45 KK (± 180 jiwa)".
+      if (d.households !== undefined)
+        return t("summary.households", {
+          households: formatNumber(d.households),
+          people: formatNumber(d.beneficiaries),
+        });
+      return t("summary.people", { people: formatNumber(d.beneficiaries) });
     case "photo":
       return d.photos.length ? t("summary.photo_count", { count: d.photos.length }) : t("summary.no_photo");
     case "name":

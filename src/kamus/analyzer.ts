@@ -17,6 +17,8 @@ interface Token {
   keep?: boolean;
   /** Below 1 for a landmark or a negated act. */
   weight?: number;
+  /** The object of a request ("minta kendang"): weighs above the circumstances. */
+  asked?: boolean;
   /** The place a landmark names, which the message only locates something by ("jalan depan SD": "sd"). */
   landmark?: boolean;
 }
@@ -48,7 +50,7 @@ export interface AnalyzedQuery {
   /** Sizes the message mentions (area, length, width, floors, households). */
   quantities: Quantities;
   /** Out-of-scope signs (intents/kamus/scope.yaml) the resident asks for (landmarks excluded), as terms. */
-  cues: { kind: "private" | "outside"; terms: string[] }[];
+  cues: { kind: "private" | "outside"; terms: string[]; requested: boolean }[];
 }
 
 /** Finds a known stem for a word the index has never seen (a typo, a vowel-less abbreviation). */
@@ -79,6 +81,10 @@ interface Context {
   pupils: Set<string>;
   schoolLevel: Set<string>;
   negation: Set<string>;
+  request: Set<string>;
+  requestEnd: Set<string>;
+  requestReach: number;
+  requestWeight: number;
 }
 const LANDMARK_WEIGHT = 0.35;
 const NEGATED_WEIGHT = 0.3;
@@ -132,6 +138,24 @@ function markContext(tokens: Token[], ctx: Context): void {
       while (j < tokens.length && ["pernah", "juga", "sama", "sekali", "sempat"].includes(tokens[j]!.surface)) j++;
       const u = tokens[j];
       if (u && !u.keep && /^(di|ter)/.test(u.surface) && u.stem !== u.surface) u.weight = NEGATED_WEIGHT;
+    }
+  }
+}
+
+/**
+ * Marks the requested object: the next `requestReach` meaningful words after a request word ("minta", "usul",
+ * "butuh"), skipping act words ("minta dipasang lampu") and stopping at a purpose or a place ("buat", "di").
+ */
+function markRequests(tokens: Token[], ctx: Context, isWeak: (stem: string) => boolean): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!ctx.request.has(tokens[i]!.surface)) continue;
+    for (let j = i + 1, n = 0; j < tokens.length && n < ctx.requestReach; j++) {
+      const u = tokens[j]!;
+      if (ctx.requestEnd.has(u.surface) || ctx.negation.has(u.surface) || ctx.request.has(u.surface)) break;
+      if ((u.stop && !u.keep) || /^\d/.test(u.stem)) continue;
+      if (u.landmark || (u.weight ?? 1) < 1) break;
+      u.asked = true;
+      if (!isWeak(u.stem)) n++;
     }
   }
 }
@@ -210,9 +234,11 @@ export class Analyzer {
   /** Surface words of the language data, offered to the typo corrector as targets. */
   readonly knownSurfaces = new Map<string, string>();
   private readonly context: Context;
+  private readonly wholeMessage: { weight: number; words: number };
 
   constructor(data: LanguageData, normalizer?: Normalizer) {
     this.normalizer = normalizer ?? new Normalizer(data.lexicon);
+    this.wholeMessage = { weight: data.concepts.wholeMessageWeight, words: data.concepts.wholeMessageWords };
     const c = data.context;
     this.context = {
       landmark: new Set(c.landmark),
@@ -223,6 +249,10 @@ export class Analyzer {
       pupils: new Set(c.pupils),
       schoolLevel: new Set(c.schoolLevel),
       negation: new Set(c.negation),
+      request: new Set(c.request),
+      requestEnd: new Set(c.requestEnd),
+      requestReach: c.requestReach,
+      requestWeight: c.requestWeight,
     };
     for (const [canonical, variants] of Object.entries(data.synonyms.groups)) {
       // A canonical phrase is one index term: "tangki septik" counts once, like "pju".
@@ -346,12 +376,13 @@ export class Analyzer {
     if (correct) tokens = tokens.map((t) => this.corrected(t, correct));
     const rewritten = negateAfterTanpa(this.rewrite(tokens));
     markContext(rewritten, this.context);
+    markRequests(rewritten, this.context, (stem) => this.normalizer.isWeak(stem));
     const original = this.content(rewritten);
     const terms = new Map<string, number>();
     for (const t of rewritten) {
       if (t.stop && !t.keep) continue;
       const base = /^\d/.test(t.stem) ? NUMBER_WEIGHT : this.normalizer.isWeak(t.stem) ? WEAK_WEIGHT : 1;
-      const weight = Math.min(base, t.weight ?? 1);
+      const weight = t.asked && base === 1 ? this.context.requestWeight : Math.min(base, t.weight ?? 1);
       terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, weight));
     }
     const seq = rewritten.map((t) => t.stem);
@@ -380,11 +411,25 @@ export class Analyzer {
         const weight = onlyPlace ? c.weight * LANDMARK_WEIGHT : c.weight;
         return { id: i, name: c.name, weight, modifier: c.modifier, phrases: c.phrases, sources };
       });
+    this.weighWholeMessage(concepts, terms);
     const cues = this.askedCues(rewritten, seq, positions, terms);
     const modes = new Set(
       this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name),
     );
     return { terms, concepts, original, modes, quantities: quantitiesOf(surfaces), cues };
+  }
+
+  /**
+   * A short message that a concept explains entirely ("Kebersihan Lingkungan", "Keagamaan", "Kesehatan Anak") is
+   * that category: officers file such words for the entries the concept suggests, so it weighs as a request.
+   */
+  private weighWholeMessage(concepts: FiredConcept[], terms: Map<string, number>): void {
+    const words = [...terms.keys()].filter((t) => !/^\d/.test(t));
+    if (!words.length || words.length > this.wholeMessage.words) return;
+    for (const c of concepts) {
+      if (c.modifier || !words.every((w) => c.sources.includes(w))) continue;
+      c.weight = Math.max(c.weight, this.wholeMessage.weight);
+    }
   }
 
   /**
@@ -408,7 +453,7 @@ export class Analyzer {
         const key = cue.join(" ");
         if (seen.has(key)) continue;
         // Cues are exact phrases: "ulang ... tahun" in "diaspal ulang, sudah 5 tahun" is no birthday.
-        const asked = (positions.get(cue[0]!) ?? []).some((start) => {
+        const start = (positions.get(cue[0]!) ?? []).find((start) => {
           if (!cue.every((s, k) => seq[start + k] === s)) return false;
           if (!cue.some((s) => (terms.get(s) ?? 0) >= ASKED_WEIGHT)) return false;
           // A private sign is already possessive ("tanah rumah saya"): it counts after any noun.
@@ -419,9 +464,11 @@ export class Analyzer {
           if (!head || (head.stop && !head.keep)) return true;
           return this.normalizer.isWeak(head.stem) || this.partOf.has(head.stem);
         });
-        if (!asked) continue;
+        if (start === undefined) continue;
         seen.add(key);
-        out.push({ kind, terms: cue.filter((s) => terms.has(s)) });
+        // The sign is the requested object itself ("mau pinjam uang"): the strongest evidence there is.
+        const requested = tokens.slice(start, start + cue.length).some((t) => t.asked);
+        out.push({ kind, terms: cue.filter((s) => terms.has(s)), requested });
       }
     }
     return out;

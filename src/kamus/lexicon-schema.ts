@@ -52,6 +52,10 @@ export const ContextFile = z
     pupils: z.array(word),
     schoolLevel: z.array(word),
     negation: z.array(word),
+    request: z.array(word).default([]),
+    requestEnd: z.array(word).default([]),
+    requestReach: z.number().int().min(0).max(5).default(2),
+    requestWeight: z.number().min(1).max(3).default(1),
   })
   .strict();
 export type ContextFile = z.infer<typeof ContextFile>;
@@ -77,6 +81,13 @@ export const ConceptsFile = z
   .object({
     version: z.literal(1),
     defaultWeight: z.number().positive().max(2).default(0.5),
+    /**
+     * Weight of a concept that a short message consists of entirely ("Kebersihan Lingkungan", "Keagamaan"): the
+     * category is the request itself, not a circumstance around it.
+     */
+    wholeMessageWeight: z.number().positive().max(2).default(1),
+    /** A message of at most this many meaningful words can be a category. */
+    wholeMessageWords: z.number().int().min(1).max(6).default(3),
     concepts: z.array(
       z
         .object({

@@ -18,6 +18,8 @@ export interface FitFeatures {
   cues: number;
   /** Of those, the ones the best entry does not contain: the resident asks for something else. */
   unexplainedCues: number;
+  /** Of those, the ones that are the requested object itself ("mau pinjam uang", "minta dibangunkan masjid"). */
+  requestedCues: number;
 }
 
 /** Thresholds, calibrated on the tuning half of the dev set (see bench/match.ts); scores in `FitFeatures` units. */
@@ -36,7 +38,10 @@ export interface NothingFitsOptions {
    * weaker explanation means nothing fits.
    */
   minEvidenceWithoutCue: number;
-  /** Below this best score, an out-of-scope sign the best entry does not contain means nothing fits. */
+  /**
+   * Below this best score, an out-of-scope sign the best entry does not contain means nothing fits (at any score
+   * when the sign is the requested object). 0 switches the scope lists off.
+   */
   cueScore: number;
 }
 
@@ -49,7 +54,10 @@ export const defaultNothingFits: NothingFitsOptions = {
   cueScore: 2,
 };
 
-/** Why nothing fits: a weak best score, too little of the message explained, or an out-of-scope sign (scope lists). */
+/**
+ * Why nothing fits: a weak best score, too little of the message explained, or an out-of-scope sign (scope lists)
+ * that is the requested object itself or comes with a weak best score.
+ */
 export type NothingFitsReason = "weak" | "unexplained" | "scope";
 
 /** Why nothing in the kamus fits the message, or null when something does. */
@@ -57,6 +65,7 @@ export function nothingFitsReason(f: FitFeatures, o: NothingFitsOptions): Nothin
   if (f.score < o.minScore) return "weak";
   const bar = f.cues > 0 ? o.minEvidence : o.minEvidenceWithoutCue;
   if (f.score + o.coverageWeight * f.coverage < bar) return "unexplained";
+  if (o.cueScore > 0 && f.requestedCues > 0) return "scope";
   return f.unexplainedCues > 0 && f.score < o.cueScore ? "scope" : null;
 }
 

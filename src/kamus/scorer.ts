@@ -130,6 +130,9 @@ export class Scorer {
       total += idf;
       if (explained.has(t)) covered += idf;
     }
+    const unexplained = top
+      ? q.cues.filter((c) => c.kind === "private" || c.terms.some((t) => index.value(t, top.doc) === 0))
+      : q.cues;
     return {
       score: (top?.score ?? 0) / unit,
       second: (ranked[1]?.score ?? 0) / unit,
@@ -138,9 +141,8 @@ export class Scorer {
       unknown,
       cues: q.cues.length,
       // A private need is never what an entry funds, even when the entry shares its noun ("keluarga saya").
-      unexplainedCues: top
-        ? q.cues.filter((c) => c.kind === "private" || c.terms.some((t) => index.value(t, top.doc) === 0)).length
-        : q.cues.length,
+      unexplainedCues: unexplained.length,
+      requestedCues: unexplained.filter((c) => c.requested).length,
     };
   }
 

@@ -6,7 +6,7 @@ import type { Db } from "../store/client.ts";
 import { enqueueWithPrisma } from "../store/outbox.ts";
 import {
   findProposalForStatus,
-  findProposalId,
+  findMergeTarget,
   findResidentChat,
   moveSupport,
   writeStatusChange,
@@ -31,14 +31,22 @@ export async function changeProposalStatus({ db, texts }: ProposalDesk, change: 
   return db.$transaction(async (tx) => {
     const p = await findProposalForStatus(tx, change.code);
     if (!p) throw new Refusal(404, texts("status_change.not_found", { code: change.code.toUpperCase() }));
+    // A form built before someone else changed the proposal is refused, not applied on top of that change.
+    if (change.expectedUpdatedAt && p.updatedAt.getTime() !== change.expectedUpdatedAt.getTime())
+      throw new Refusal(409, texts("status_change.stale", { code: p.code }));
     const reason = checkStatusChange(texts, p.code, p.status, change);
     let mergedIntoId: number | undefined;
     if (change.to === "DIGABUNG" && change.mergeInto) {
-      const targetId = await findProposalId(tx, change.mergeInto);
-      if (targetId === undefined || targetId === p.id)
-        throw new Refusal(400, texts("status_change.merge_target_invalid", { target: change.mergeInto.toUpperCase() }));
-      mergedIntoId = targetId;
-      await moveSupport(tx, p.id, targetId, p.proposerId, now);
+      const target = await findMergeTarget(tx, change.mergeInto);
+      const shown = change.mergeInto.trim().toUpperCase();
+      if (!target || target.id === p.id)
+        throw new Refusal(400, texts("status_change.merge_target_invalid", { target: shown }));
+      if (target.villageCode !== p.villageCode)
+        throw new Refusal(400, texts("status_change.merge_other_village", { target: shown }));
+      if (target.status === "DIGABUNG" || target.status === "DITOLAK")
+        throw new Refusal(400, texts("status_change.merge_target_closed", { target: shown, status: target.status }));
+      mergedIntoId = target.id;
+      await moveSupport(tx, p.id, target.id, p.proposerId, now);
     }
     const eventId = await writeStatusChange(tx, {
       proposalId: p.id,
@@ -58,7 +66,7 @@ export async function changeProposalStatus({ db, texts }: ProposalDesk, change: 
           title: p.title,
           to: change.to,
           reason,
-          mergeInto: change.mergeInto,
+          mergeInto: change.mergeInto?.trim(),
         });
         await enqueueWithPrisma(tx, [{ ...chat, text }], now);
       }

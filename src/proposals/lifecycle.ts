@@ -34,6 +34,8 @@ export interface StatusChange {
   /** For DIGABUNG: the proposal this one joins (its supporters move there). */
   mergeInto?: string;
   now?: Date;
+  /** The proposal's updatedAt when the officer's form was built; a different value refuses the change (409). */
+  expectedUpdatedAt?: Date;
 }
 
 /** The statuses a proposal in `from` may move to, e.g. for the dashboard's buttons. */

@@ -16,6 +16,7 @@ export const PublicLayout: FC<PublicLayoutProps> = ({ t, title, charts, children
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${title} · ${t("site")}`}</title>
+      <link rel="icon" href="data:," />
       <link rel="stylesheet" href="/publik/aset/publik.css" />
       {charts && <script src="/publik/aset/chart.umd.js" defer></script>}
       {charts && <script src="/publik/aset/grafik.js" defer></script>}

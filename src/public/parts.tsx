@@ -49,7 +49,7 @@ export const ProposalTable: FC<{
   showVillage?: boolean;
 }> = ({ t, proposals, start, showVillage }) => (
   <div class="scroll">
-    <table class="list">
+    <table class="list cards">
       <thead>
         <tr>
           <th>{t("col.no")}</th>
@@ -67,21 +67,33 @@ export const ProposalTable: FC<{
       <tbody>
         {proposals.map((p, i) => (
           <tr>
-            <td class="num">{start + i}</td>
-            <td>
+            <td class="num" data-label={t("col.no")}>
+              {start + i}
+            </td>
+            <td class="nowrap" data-label={t("col.code")}>
               <a href={`/usulan/${p.code}`}>{p.code}</a>
             </td>
-            <td>{p.kamus?.nama ?? t("kamus.none")}</td>
-            {showVillage && <td>{p.village.name}</td>}
-            <td>{rtRw(p, t)}</td>
-            <td class="num">{volumeText(p)}</td>
-            <td class="num">{p.estimatedCost === null ? "-" : rupiah(p.estimatedCost)}</td>
-            <td class="num">{p.supporters}</td>
-            <td>
+            <td data-label={t("col.kamus")}>{p.kamus?.nama ?? t("kamus.none")}</td>
+            {showVillage && <td data-label={t("col.desa")}>{p.village.name}</td>}
+            <td class="nowrap" data-label={t("col.place")}>
+              {rtRw(p, t)}
+            </td>
+            <td class="num" data-label={t("col.volume")}>
+              {volumeText(p)}
+            </td>
+            <td class="num" data-label={t("col.cost")}>
+              {p.estimatedCost === null ? "-" : rupiah(p.estimatedCost)}
+            </td>
+            <td class="num" data-label={t("col.supporters")}>
+              {p.supporters}
+            </td>
+            <td data-label={t("col.status")}>
               <span class={`st st-${p.status}`}>{t(`status.${p.status}`)}</span>
               {p.mergedInto && <small> {t("merged", { code: p.mergedInto })}</small>}
             </td>
-            <td class="num">{p.rank ?? "-"}</td>
+            <td class="num" data-label={t("col.rank")}>
+              {p.rank ?? "-"}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -100,8 +112,12 @@ export const AgencyCharts: FC<{ t: PublicTexts; proposals: PublicProposal[] }> =
     <section>
       <h2>{t("charts.title")}</h2>
       <div class="charts">
-        <canvas data-for="opd" data-column="1" aria-label={t("charts.count")} role="img" height="220"></canvas>
-        <canvas data-for="opd" data-column="2" aria-label={t("charts.cost")} role="img" height="220"></canvas>
+        <div class="chart">
+          <canvas data-for="opd" data-column="1" aria-label={t("charts.count")} role="img"></canvas>
+        </div>
+        <div class="chart">
+          <canvas data-for="opd" data-column="2" aria-label={t("charts.cost")} role="img"></canvas>
+        </div>
       </div>
       <p class="note">{t("charts.note")}</p>
       <div class="scroll">

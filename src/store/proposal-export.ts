@@ -122,6 +122,17 @@ export async function supportersByChannel(
   return out;
 }
 
+/** The proposals matching a query built elsewhere (the dashboard's filters and the officer's scope). */
+export async function listProposalsWhere(
+  db: Db,
+  where: Prisma.ProposalWhereInput,
+  orderBy: Prisma.ProposalOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }],
+): Promise<ProposalRecord[]> {
+  const rows = await db.proposal.findMany({ where, include, orderBy });
+  const byChannel = await supportersByChannel(db, where);
+  return rows.map((p) => toRecord(p, byChannel));
+}
+
 /** The same records flattened to one level, for CSV and XLSX columns. */
 export function flattenProposal(r: ProposalRecord) {
   return {

@@ -14,6 +14,9 @@ export interface ProposalForStatus {
   title: string;
   /** The proposer said BERHENTI: they hear nothing until they write again. */
   proposerOptedOut: boolean;
+  villageCode: string;
+  /** Compared with the value a form was built from, to refuse a stale form. */
+  updatedAt: Date;
 }
 
 /** The proposal with this code (any case), or undefined. */
@@ -31,13 +34,21 @@ export async function findProposalForStatus(tx: Tx, code: string): Promise<Propo
     proposerId: p.proposerId,
     title: p.kamusEntry?.nama ?? p.activity ?? p.problem,
     proposerOptedOut: Boolean(p.proposer?.optedOutAt),
+    villageCode: p.villageCode,
+    updatedAt: p.updatedAt,
   };
 }
 
-/** The id of the proposal with this code (any case), or undefined. */
-export async function findProposalId(tx: Tx, code: string): Promise<number | undefined> {
-  const p = await tx.proposal.findUnique({ where: { code: code.toUpperCase() }, select: { id: true } });
-  return p?.id;
+/** The proposal with this code (any case) as a merge target needs it, or undefined. */
+export async function findMergeTarget(
+  tx: Tx,
+  code: string,
+): Promise<{ id: number; code: string; villageCode: string; status: ProposalStatus } | undefined> {
+  const p = await tx.proposal.findUnique({
+    where: { code: code.trim().toUpperCase() },
+    select: { id: true, code: true, villageCode: true, status: true },
+  });
+  return p ?? undefined;
 }
 
 /** One status change as written: the new status (and merge target) plus its audit event. */

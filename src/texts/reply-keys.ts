@@ -5,7 +5,7 @@ export const REPLY_KEYS = [
   "consent.option_no",
   "consent.accepted",
   "consent.refused",
-  "consent.resend",
+  "consent.kept",
   "consent.required",
   "menu.title",
   "menu.new",
@@ -62,6 +62,9 @@ export const REPLY_KEYS = [
   "summary.cost",
   "summary.empty",
   "summary.same_as_problem",
+  "summary.same_as_kamus",
+  "summary.people",
+  "summary.households",
   "summary.no_match",
   "summary.photo_count",
   "summary.no_photo",
@@ -136,6 +139,13 @@ export const REPLY_KEYS = [
   "status_change.reason_required",
   "status_change.merge_target_required",
   "status_change.merge_target_invalid",
+  "status_change.merge_other_village",
+  "status_change.merge_target_closed",
+  "status_change.stale",
+  "amend.kamus_missing",
+  "amend.village_missing",
+  "notify.reclassified",
+  "notify.corrected",
 ] as const;
 
 /** A key of intents/replies.yaml, e.g. "ask.village". */

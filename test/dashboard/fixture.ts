@@ -8,6 +8,9 @@ import { searchForm } from "../../src/store/search.ts";
 import { dashboardApp } from "../../src/dashboard/app.tsx";
 import { defaultDashboardSettings, type DashboardDeps, type DashboardSettings } from "../../src/dashboard/deps.ts";
 import { loadDashboardTexts } from "../../src/dashboard/texts.ts";
+import { makeTexts } from "../../src/texts/texts.ts";
+import { defaultIntentData } from "../../src/nlu/files.ts";
+import { testTmpDir } from "../support/paths.ts";
 
 export const A = "3216010001"; // desa Ragemanunggal, kecamatan Setu
 export const A2 = "3216010002"; // desa Kertarahayu, kecamatan Setu
@@ -112,6 +115,8 @@ export function testDeps(store: Store, settings: Partial<DashboardSettings> = {}
     logger: pino({ level: "silent" }),
     settings: { ...defaultDashboardSettings, ...settings },
     texts: loadDashboardTexts(),
+    replies: makeTexts(defaultIntentData().replies),
+    dataDir: testTmpDir,
     ...extra,
   };
   return deps;
@@ -128,27 +133,44 @@ export const origin = "http://localhost";
 
 /** A client for `app.request` that keeps the session cookie and sends the dashboard's own Origin. */
 export class Client {
-  cookie = "";
+  private jar = new Map<string, string>();
   constructor(private readonly app: { request: Hono["request"] }) {}
 
+  /** The cookies as a browser would send them; setting it replaces the jar (e.g. a stolen session cookie). */
+  get cookie(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  set cookie(value: string) {
+    this.jar = new Map(value ? value.split("; ").map((kv) => kv.split("=") as [string, string]) : []);
+  }
+
+  private keep(res: Response): Response {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(";");
+      const [k, v] = pair!.split("=") as [string, string];
+      if (!v || attrs.some((a) => /max-age=0\b/i.test(a))) this.jar.delete(k);
+      else this.jar.set(k, v);
+    }
+    return res;
+  }
+
   async get(path: string): Promise<Response> {
-    return this.app.request(path, { headers: { cookie: this.cookie } });
+    return this.keep(await this.app.request(path, { headers: { cookie: this.cookie } }));
   }
 
   async post(path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) body.append(k, one);
-    return this.app.request(path, {
-      method: "POST",
-      headers: { origin, "content-type": "application/x-www-form-urlencoded", cookie: this.cookie, ...headers },
-      body,
-    });
+    return this.keep(
+      await this.app.request(path, {
+        method: "POST",
+        headers: { origin, "content-type": "application/x-www-form-urlencoded", cookie: this.cookie, ...headers },
+        body,
+      }),
+    );
   }
 
   async login(username: string, pw = password): Promise<Response> {
-    const res = await this.post("/dashboard/login", { username, password: pw });
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0]!;
-    return res;
+    return this.post("/dashboard/login", { username, password: pw });
   }
 }

@@ -47,7 +47,7 @@ it("offers a kamus entry imported while the bot runs, after the next check", asy
   await bot.send("u1", { text: "halo" });
   await bot.send("u1", { text: "1" });
   const asked = await bot.send("u1", { text: "desa sukamaju sering banjir, warga susah dievakuasi" });
-  expect(asked.expecting).toBe("activity");
+  expect(asked.expecting).toBe("kamus"); // entries found from the problem; other words search again
   const offer = await bot.send("u1", { text: "minta perahu karet" });
   expect(offer.expecting).toBe("kamus");
   expect(offer.replies.flatMap((r) => r.options ?? []).map((o) => o.label)[0]).toMatch(

@@ -59,11 +59,11 @@ describe.skipIf(!haveChromium)("web chat page in a browser", () => {
     await expect.poll(() => page.locator(".msg.bot").first().textContent()).toMatch(/setuju/i);
 
     await page.getByRole("button", { name: "1. Setuju" }).click();
-    await expect.poll(() => page.locator(".msg.bot").last().textContent()).toMatch(/Buat usulan baru/);
+    // Consent goes straight to the first question.
+    await expect.poll(() => page.locator(".msg.bot").last().textContent()).toMatch(/desa\/kelurahan apa/);
     // The resident's bubble shows what they pressed, not the number sent to the bot.
     expect(await page.locator(".msg.me").last().textContent()).toBe("Setuju");
 
-    await page.getByRole("button", { name: /1\. Buat usulan baru/ }).click();
     await page.getByLabel("Pesan").fill("saluran air di desa sukamaju mampet, tiap hujan banjir");
     await page.getByRole("button", { name: "Kirim" }).click();
     await expect.poll(() => page.locator(".msg.me").last().textContent()).toContain("saluran air");
@@ -83,7 +83,7 @@ describe.skipIf(!haveChromium)("web chat page in a browser", () => {
     await page.goto(`${base}/chat`);
     await expect.poll(() => page.locator(".msg.bot").first().textContent()).toMatch(/setuju/i);
     await page.getByRole("button", { name: "1. Setuju" }).click();
-    await expect.poll(() => page.locator(".msg.bot").last().textContent()).toMatch(/Buat usulan baru/);
+    await expect.poll(() => page.locator(".msg.bot").last().textContent()).toMatch(/desa\/kelurahan apa/);
     // This browser's resident: the id inside its identity cookie ("v1.<id>.<signature>").
     const cookie = (await context.cookies()).find((c) => c.name === "musrenbang_chat")!;
     expect(cookie.httpOnly).toBe(true);

@@ -20,6 +20,7 @@ describe("nothing fits", () => {
     "minta bantuan biaya sunatan anak saya bulan depan",
     "tolong bangun mall di kecamatan biar rame",
     "kolam renang umum buat warga",
+    "saya mau pinjam uang buat modal kawin",
   ])("for %s", (text) => {
     expect(matcher.match(text).matches).toEqual([]);
   });

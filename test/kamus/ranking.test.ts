@@ -247,4 +247,24 @@ describe("ranking: words that mean something else in context", () => {
     expect(kodes(jember, "pemuda pengen jadi satpam, minta pelatihan", 1)).toEqual(["55"]);
     expect(kodes(jember, "ibu-ibu pengen belajar pijat biar bisa kerja di salon")).toContain("48");
   });
+
+  it.each([
+    ["Kebersihan Lingkungan", ["MLG23-230", "MLG23-231", "MLG23-232"]],
+    ["Keagamaan", ["MLG23-015", "MLG23-238", "MLG23-233"]],
+    ["Kesehatan Anak", ["MLG23-236", "MLG23-022", "MLG23-028"]],
+    ["Keamanan", ["MLG23-166", "MLG23-104"]],
+  ])("reads an officer's one-line category as what it is filed for: %s", (text, filedFor) => {
+    const top = kodes(matcher, text, 3);
+    expect(top.length).toBeGreaterThan(0);
+    expect(top.some((k) => filedFor.includes(k))).toBe(true);
+    expect(top).not.toContain("MLG23-025");
+  });
+
+  it("weighs what is asked for above the circumstances around it", () => {
+    const rabat = ["MLG23-064", "MLG23-065", "MLG23-213", "MLG23-076", "MLG23-077"];
+    expect(rabat).toContain(kodes(matcher, "jalan gang tiap hujan kayak empang lele, warga minta dirabat", 1)[0]);
+    expect(["MLG23-016", "MLG23-239"]).toContain(
+      kodes(matcher, "karang taruna minta kendang buat latihan jaranan", 1)[0],
+    );
+  });
 });

@@ -222,7 +222,7 @@ describe.each(storeCases())("public pages on $name", (storeCase) => {
 
 /** The HTML of the table row that holds `code`. */
 function rowOf(html: string, code: string): string {
-  const at = html.indexOf(`<td><a href="/usulan/${code}">`);
+  const at = html.indexOf(`data-label="Kode"><a href="/usulan/${code}">`);
   expect(at).toBeGreaterThan(-1);
   return html.slice(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
 }

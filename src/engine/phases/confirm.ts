@@ -31,6 +31,9 @@ async function submitProposal(s: Confirming, input: Input, ctx: TurnContext, out
   if (await sayIntakeClosed(ctx, out, "send")) return s;
   if (await limitReached(s, ctx, out)) return toIdle(s);
   const code = await newProposalCode(ctx.now, ctx.ids, ctx.lookups);
+  // A name given in the first message ("Saya Siti dari ...") is remembered as an answered one is.
+  const name = d.proposerName && d.proposerName !== s.name ? d.proposerName : undefined;
+  if (name) out.do({ type: "setName", residentId: s.residentId, name });
   out.do({
     type: "createProposal",
     proposal: {
@@ -57,5 +60,5 @@ async function submitProposal(s: Confirming, input: Input, ctx: TurnContext, out
     },
   });
   out.say(ctx.texts("stored", { code }));
-  return toIdle(s);
+  return { ...toIdle(s), ...(name ? { name } : {}) };
 }

@@ -1,7 +1,6 @@
 // Phase "consent" (and "refused"): nothing personal is kept until the resident agrees.
 import type { TurnContext } from "../context.ts";
-import { meaningful } from "../extract.ts";
-import { showMenu } from "../menu.ts";
+import { looksLikeProposal } from "../extract.ts";
 import { numbered, type Out } from "../out.ts";
 import { initialState, type ConversationState, type StateOf } from "../state.ts";
 import { startProposal } from "../flow.ts";
@@ -16,11 +15,11 @@ export async function consentStep(s: Consenting, input: Input, ctx: TurnContext,
     const residentId = ctx.ids.residentId();
     out.do({ type: "registerResident", residentId });
     const next: ConversationState = { version: 3, phase: "idle", residentId, prefillVillage: s.prefillVillage };
-    if (next.prefillVillage) {
-      out.say(t("consent.accepted"));
-      return startProposal(next, "", ctx, out);
-    }
-    return showMenu(next, ctx, out, t("consent.accepted"));
+    out.say(t("consent.accepted"));
+    // The message sent before consent was a proposal: go on with it, no retyping and no menu in between.
+    if (s.phase === "consent" && s.pending) return startProposal(next, s.pending, ctx, out, { isProblem: true });
+    // Someone who just agreed came to propose: the first question comes at once (MENU shows the rest).
+    return startProposal(next, "", ctx, out);
   }
   if (s.phase === "consent" && answer === "no") {
     out.say(t("consent.refused"));
@@ -32,9 +31,11 @@ export async function consentStep(s: Consenting, input: Input, ctx: TurnContext,
     out.do({ type: "forgetChat" });
     return { version: 3, phase: "refused" };
   }
-  const lead = meaningful(input.text) ? `\n\n${t("consent.resend")}` : "";
+  // A proposal sent before consent is kept in this state only (no table, no log) until the answer.
+  const pending = looksLikeProposal(input.text, ctx) ? input.text : s.phase === "consent" ? s.pending : undefined;
+  const lead = pending && pending === input.text ? `\n\n${t("consent.kept")}` : "";
   out.say(t("consent.ask") + lead, numbered([t("consent.option_yes"), t("consent.option_no")]));
-  return { ...s, phase: "consent" };
+  return { ...s, phase: "consent", ...(pending ? { pending } : {}) };
 }
 
 export function consentReprompt(s: Consenting, ctx: TurnContext, out: Out): ConversationState {

@@ -2,6 +2,7 @@
 import type { TurnContext } from "../context.ts";
 import { advance, openQuestion } from "../advance.ts";
 import { answerSlot } from "../answers.ts";
+import { extractExtras } from "../extract.ts";
 import { showResume } from "../flow.ts";
 import type { Out } from "../out.ts";
 import { sayQuestion } from "../questions.ts";
@@ -27,7 +28,13 @@ export async function formStep(s: FormState, input: Input, ctx: TurnContext, out
   // item, as on the summary; never read it as an answer ("ubah 3" is not a volume of 3).
   if (command.kind === "edit") return editItem(s, command.item, ctx, out);
   const before = out.replies.length;
-  const answered = answerSlot(slot, text, command, s, ctx, out);
+  let answered = answerSlot(slot, text, command, s, ctx, out);
+  // Several answers in one message ("RT 3 RW 2, 100 meter, 40 KK"): what the question did not ask is kept too.
+  if (answered && (slot === "village" || slot === "location" || slot === "volume" || slot === "beneficiaries"))
+    answered = {
+      ...answered,
+      draft: extractExtras(answered.draft, text, { size: slot === "village" || slot === "location" }),
+    };
   if (!answered) {
     const explained = out.replies.length > before;
     if (!explained || slot === "kamus" || slot === "village" || command.kind === "skip") sayQuestion(slot, s, ctx, out);

@@ -1,7 +1,7 @@
 // Phase "idle": the menu. Numbers pick a menu item; free words go to the intent classifier; a message
 // that describes a need starts a proposal.
 import type { TurnContext } from "../context.ts";
-import { meaningful } from "../extract.ts";
+import { looksLikeProposal, meaningful } from "../extract.ts";
 import { continueDraft, showResume, startProposal, stop } from "../flow.ts";
 import { menuChoices, showMenu, showStatus, unfinishedDraft } from "../menu.ts";
 import type { Out } from "../out.ts";
@@ -32,6 +32,9 @@ export async function idleStep(
   }
   if (command.kind === "yes" && s.draft) return continueDraft(s, ctx, out);
   if (command.kind !== "none") return showMenu(s, ctx, out);
+  // "belum paham cara minta perbaikan jalan rusak di ...": a description of a need starts a proposal, even
+  // with words that also occur in help requests or greetings; commands are short and explicit.
+  if (looksLikeProposal(text, ctx)) return startProposal(s, text, ctx, out, { isProblem: true });
   const guess = ctx.classifier.classify(text);
   switch (guess.intent) {
     case "greet":

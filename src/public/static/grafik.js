@@ -2,6 +2,15 @@
 // numbers. Needs Chart.js (chart.umd.js) loaded first; without it the tables stay as they are.
 (function () {
   if (typeof Chart === "undefined") return;
+  // Axis numbers short enough for a phone: 87.500.000 → "87,5 jt", 1.200.000.000 → "1,2 M".
+  function short(n) {
+    var f = function (x) {
+      return (Math.round(x * 10) / 10).toLocaleString("id-ID");
+    };
+    if (n >= 1e9) return f(n / 1e9) + " M";
+    if (n >= 1e6) return f(n / 1e6) + " jt";
+    return n.toLocaleString("id-ID");
+  }
   document.querySelectorAll("canvas[data-for]").forEach(function (canvas) {
     var table = document.getElementById(canvas.getAttribute("data-for"));
     if (!table) return;
@@ -12,6 +21,10 @@
       labels.push(row.cells[0].textContent);
       values.push(Number(row.cells[column].getAttribute("data-value")));
     });
+    // Height follows the number of bars, so a long list stays readable and a short one stays small.
+    canvas.parentNode.style.height = 60 + labels.length * 44 + "px";
+    var narrow = canvas.parentNode.clientWidth < 500;
+    var max = narrow ? 16 : 34;
     new Chart(canvas, {
       type: "bar",
       data: {
@@ -21,13 +34,16 @@
       options: {
         indexAxis: "y",
         animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
         plugins: { legend: { display: true } },
         scales: {
           x: {
             beginAtZero: true,
             ticks: {
+              precision: 0,
               callback: function (v) {
-                return Number(v).toLocaleString("id-ID");
+                return short(Number(v));
               },
             },
           },
@@ -35,7 +51,7 @@
             ticks: {
               callback: function (v) {
                 var l = String(this.getLabelForValue(v));
-                return l.length > 28 ? l.slice(0, 27) + "…" : l;
+                return l.length > max ? l.slice(0, max - 1) + "…" : l;
               },
             },
           },

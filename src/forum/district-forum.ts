@@ -1,0 +1,173 @@
+// The Musrenbang Kecamatan of one cycle: every desa's locked list in one, first ordered across desa (all
+// rank-1 proposals, then all rank-2, ..., each step by score), reordered and decided by the kecamatan like a
+// desa forum, locked with ranks, then forwarded: agreed proposals become DITERUSKAN and their proposers hear it.
+import { Refusal } from "../refusal.ts";
+import type { Db, Tx } from "../store/client.ts";
+import { reachesDistrict, type ForumActor } from "./forum-actor.ts";
+import { defaultForumData, forumText, type ForumData } from "./forum-data.ts";
+import { forumFor } from "./forum-guard.ts";
+import { enqueueForumNotice, writeForumStatus } from "./forum-status.ts";
+import { agreedRanks } from "./order.ts";
+import { scoreProposals } from "./score.ts";
+import { cycleOfYear, inCycle, loadForumView, type ForumView } from "./village-forum.ts";
+import type { LockResult } from "./lock-forum.ts";
+
+/** Opens (or brings up to date, until locked) the kecamatan forum of `year` and returns its view. */
+export async function openDistrictForum(
+  db: Db,
+  actor: ForumActor,
+  districtCode: string,
+  year: number,
+  now: Date,
+  data: ForumData = defaultForumData(),
+): Promise<ForumView> {
+  const district = await db.district.findUnique({ where: { code: districtCode } });
+  if (!district || !reachesDistrict(actor, district.code))
+    throw new Refusal(404, `Kecamatan ${districtCode} tidak ditemukan di wilayah Bapak/Ibu.`);
+  const cycle = await cycleOfYear(db, year, data);
+  const forumId = await db.$transaction(async (tx) => {
+    const forum = await tx.forum.upsert({
+      where: { cycleId_level_regionCode: { cycleId: cycle.id, level: "KECAMATAN", regionCode: district.code } },
+      create: { cycleId: cycle.id, level: "KECAMATAN", regionCode: district.code, createdAt: now },
+      update: {},
+    });
+    if (!forum.lockedAt) await syncDistrictItems(tx, forum.id, district.code, cycle, now, data);
+    return forum.id;
+  });
+  return loadForumView(db, forumId, now, data);
+}
+
+/** Agreed proposals of the kecamatan's locked desa forums join; new ones go to the end in cross-desa order. */
+async function syncDistrictItems(
+  tx: Tx,
+  forumId: number,
+  districtCode: string,
+  cycle: { id: number; year: number },
+  now: Date,
+  data: ForumData,
+): Promise<void> {
+  const items = await tx.forumItem.findMany({ where: { forumId }, orderBy: { position: "asc" } });
+  const present = new Set(items.map((i) => i.proposalId));
+  const fresh = await tx.proposal.findMany({
+    where: {
+      village: { districtCode },
+      status: "DISEPAKATI",
+      id: { notIn: [...present] },
+      AND: [inCycle(cycle)],
+      forumItems: { some: { forum: { level: "DESA", cycleId: cycle.id, lockedAt: { not: null } } } },
+    },
+    select: {
+      id: true,
+      code: true,
+      rank: true,
+      beneficiaries: true,
+      estimatedCost: true,
+      createdAt: true,
+      _count: true,
+    },
+  });
+  if (!fresh.length) return;
+  const scored = scoreProposals(
+    fresh.map((p) => ({ ...p, supporters: p._count.supports })),
+    data.weights,
+    now,
+  );
+  const order = scored
+    .map((s, n) => ({ id: s.item.id, rank: s.item.rank ?? 999, n }))
+    .sort((a, b) => a.rank - b.rank || a.n - b.n);
+  for (const [i, o] of order.entries())
+    await tx.forumItem.create({ data: { forumId, proposalId: o.id, position: items.length + i + 1 } });
+}
+
+/** Locks the kecamatan list: agreed rows get their kecamatan rank; not agreed ones are told why. */
+export async function lockDistrictForum(
+  db: Db,
+  actor: ForumActor,
+  forumId: number,
+  now: Date,
+  data: ForumData = defaultForumData(),
+): Promise<LockResult> {
+  if (actor.role === "VILLAGE") throw new Refusal(403, forumText(data, "refuse.not_district"));
+  return db.$transaction(async (tx) => {
+    const forum = await forumFor(tx, actor, forumId);
+    if (forum.level !== "KECAMATAN") throw new Refusal(404, "Forum tidak ditemukan di wilayah Bapak/Ibu.");
+    const items = await tx.forumItem.findMany({
+      where: { forumId },
+      include: { proposal: { select: { id: true, code: true, status: true } } },
+      orderBy: { position: "asc" },
+    });
+    if (!items.length) throw new Refusal(400, forumText(data, "refuse.empty"));
+    const missing = items.filter((i) => !i.agreed && !i.reason?.trim()).map((i) => i.proposal.code);
+    if (missing.length)
+      throw new Refusal(400, forumText(data, "refuse.not_agreed_reason", { codes: missing.join(", ") }));
+    const claimed = await tx.forum.updateMany({
+      where: { id: forumId, lockedAt: null },
+      data: { lockedAt: now, lockedBy: actor.username },
+    });
+    if (claimed.count !== 1) throw new Refusal(409, forumText(data, "refuse.locked", { date: "-" }));
+    const district = await tx.district.findUniqueOrThrow({ where: { code: forum.regionCode } });
+    const ranks = agreedRanks(items.map((i) => ({ code: i.proposal.code, position: i.position, agreed: i.agreed })));
+    for (const item of items) {
+      await tx.forumItem.update({ where: { id: item.id }, data: { rank: ranks.get(item.proposal.code) ?? null } });
+      if (item.agreed) continue;
+      const reason = item.reason!.trim();
+      await writeForumStatus(tx, {
+        proposalId: item.proposal.id,
+        from: item.proposal.status,
+        to: item.proposal.status,
+        actorId: actor.username,
+        reason: forumText(data, "event.district_not_agreed", { reason }),
+        now,
+      });
+      await enqueueForumNotice(
+        tx,
+        item.proposal.id,
+        forumText(data, "notice.district_not_agreed", { district: district.name, reason }),
+        now,
+      );
+    }
+    return { agreed: ranks.size, notAgreed: items.length - ranks.size };
+  });
+}
+
+/** Forwards a locked kecamatan list: each agreed proposal DISEPAKATI → DITERUSKAN, with the usual notice. */
+export async function forwardDistrictForum(
+  db: Db,
+  actor: ForumActor,
+  forumId: number,
+  now: Date,
+  data: ForumData = defaultForumData(),
+): Promise<number> {
+  if (actor.role === "VILLAGE") throw new Refusal(403, forumText(data, "refuse.not_district"));
+  return db.$transaction(async (tx) => {
+    const forum = await forumFor(tx, actor, forumId);
+    if (forum.level !== "KECAMATAN" || !forum.lockedAt) throw new Refusal(409, forumText(data, "refuse.not_locked"));
+    const claimed = await tx.forum.updateMany({
+      where: { id: forumId, forwardedAt: null },
+      data: { forwardedAt: now, forwardedBy: actor.username },
+    });
+    if (claimed.count !== 1) throw new Refusal(409, forumText(data, "refuse.already_forwarded", { date: "-" }));
+    const items = await tx.forumItem.findMany({
+      where: { forumId, agreed: true },
+      include: { proposal: { select: { id: true, status: true } } },
+      orderBy: { rank: "asc" },
+    });
+    let forwarded = 0;
+    for (const item of items) {
+      if (item.proposal.status !== "DISEPAKATI") continue;
+      await writeForumStatus(tx, {
+        proposalId: item.proposal.id,
+        from: "DISEPAKATI",
+        to: "DITERUSKAN",
+        actorId: actor.username,
+        reason: forumText(data, "event.district_agreed", { rank: item.rank ?? "-" }),
+        now,
+      });
+      const district = await tx.district.findUniqueOrThrow({ where: { code: forum.regionCode } });
+      const notice = forumText(data, "notice.forwarded", { district: district.name, rank: item.rank ?? "-" });
+      await enqueueForumNotice(tx, item.proposal.id, notice, now);
+      forwarded++;
+    }
+    return forwarded;
+  });
+}
