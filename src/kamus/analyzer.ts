@@ -450,6 +450,8 @@ export class Analyzer {
       ["outside", this.outsideCues],
     ] as const) {
       for (const cue of list) {
+        // Most signs do not occur at all: test that before building any string.
+        if (!positions.has(cue[0]!)) continue;
         const key = cue.join(" ");
         if (seen.has(key)) continue;
         // Cues are exact phrases: "ulang ... tahun" in "diaspal ulang, sudah 5 tahun" is no birthday.
