@@ -14,7 +14,7 @@ export interface AppProcess {
   child: ChildProcess;
   /** Everything the process wrote (JSON log lines), for a failing test's message. */
   output(): string;
-  /** SIGTERM and wait for the exit. */
+  /** SIGTERM and wait for the exit (SIGKILL after 15 s). */
   stop(): Promise<void>;
   /** kill -9: no shutdown code runs. */
   kill(): Promise<void>;
@@ -83,7 +83,10 @@ export async function startApp(
     output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
+      // A graceful stop waits for open connections; a test that failed may have left some.
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
       await exited;
+      clearTimeout(timer);
     },
     async kill() {
       if (child.exitCode === null) child.kill("SIGKILL");
