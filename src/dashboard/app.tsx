@@ -14,6 +14,7 @@ import { requireOfficer } from "./session.ts";
 import { mountHome } from "./home.tsx";
 import { mountForum } from "./forum/routes.tsx";
 import { mountSipd } from "./sipd/routes.tsx";
+import { mountCycles } from "./forum/cycles-page.tsx";
 import { mountProposalList } from "./proposals/list.tsx";
 import { mountProposalDecisions } from "./proposals/decisions.tsx";
 import { mountProposalExport } from "./proposals/export.ts";
@@ -23,6 +24,7 @@ export type DashboardFeature = (app: Hono<DashEnv>, deps: DashboardDeps) => void
 
 // The bulk route (/usulan/massal) is registered before /usulan/:code/... routes; order within a feature matters.
 const features: DashboardFeature[] = [
+  mountCycles,
   mountHome,
   mountProposalList,
   mountProposalExport,

@@ -13,6 +13,8 @@ export const navItems: NavItem[] = [
   { href: `${base}`, label: "Beranda" },
   { href: `${base}/usulan`, label: "Usulan" },
   { href: `${base}/forum`, label: "Forum" },
+  { href: `${base}/siklus`, label: "Siklus", roles: [OfficerRole.ADMIN] },
+  { href: `${base}/ekspor/hasil`, label: "SIPD", roles: [OfficerRole.ADMIN, OfficerRole.DISTRICT] },
   { href: `${base}/kamus`, label: "Kamus", roles: [OfficerRole.ADMIN] },
   { href: `${base}/wilayah`, label: "Wilayah", roles: [OfficerRole.ADMIN] },
 ];
