@@ -85,6 +85,8 @@ interface Context {
   requestEnd: Set<string>;
   requestReach: number;
   requestWeight: number;
+  sizedThings: Set<string>;
+  sizedReach: number;
 }
 const LANDMARK_WEIGHT = 0.35;
 const NEGATED_WEIGHT = 0.3;
@@ -253,6 +255,8 @@ export class Analyzer {
       requestEnd: new Set(c.requestEnd),
       requestReach: c.requestReach,
       requestWeight: c.requestWeight,
+      sizedThings: new Set(c.sizedThings),
+      sizedReach: c.sizedReach,
     };
     for (const [canonical, variants] of Object.entries(data.synonyms.groups)) {
       // A canonical phrase is one index term: "tangki septik" counts once, like "pju".
@@ -372,7 +376,7 @@ export class Analyzer {
   /** What a resident's message asks for; `correct` maps unknown words to index stems. */
   query(text: string, correct?: Corrector): AnalyzedQuery {
     const surfaces = this.normalizer.tokens(text);
-    let tokens = this.rawTokens(surfaces);
+    let tokens = this.rawTokens(surfaces, true);
     if (correct) tokens = tokens.map((t) => this.corrected(t, correct));
     const rewritten = negateAfterTanpa(this.rewrite(tokens));
     markContext(rewritten, this.context);
@@ -477,7 +481,7 @@ export class Analyzer {
   }
 
   /** Normalised, stemmed tokens with stop-word marks; numbers that are only labels or volumes are dropped. */
-  private rawTokens(text: string | readonly string[]): Token[] {
+  private rawTokens(text: string | readonly string[], query = false): Token[] {
     const n = this.normalizer;
     const surfaces = typeof text === "string" ? n.tokens(text) : text;
     const out: Token[] = [];
@@ -486,7 +490,7 @@ export class Analyzer {
       if (/^\d/.test(surface)) {
         const before = surfaces[i - 1] ?? "";
         const after = surfaces[i + 1] ?? "";
-        if (!SPEC_BEFORE.has(before) && !SPEC_AFTER.has(after)) continue;
+        if (!SPEC_BEFORE.has(before) && !SPEC_AFTER.has(after) && !(query && this.sizes(surfaces, i))) continue;
         out.push({ surface, stem: surface.replace(/\.0+$/, ""), stop: false });
         continue;
       }
@@ -496,6 +500,14 @@ export class Analyzer {
       out.push({ surface, stem, stop });
     }
     return out;
+  }
+
+  /** True when a thing sold by size stands shortly before position i ("gorong2 yg 30an"). */
+  private sizes(surfaces: readonly string[], i: number): boolean {
+    const { sizedThings, sizedReach } = this.context;
+    if (i > 0 && this.normalizer.isNumberLabel(surfaces[i - 1]!)) return false;
+    for (let j = i - 1; j >= 0 && j >= i - sizedReach; j--) if (sizedThings.has(surfaces[j]!)) return true;
+    return false;
   }
 
   private corrected(t: Token, correct: Corrector): Token {

@@ -56,6 +56,8 @@ export const ContextFile = z
     requestEnd: z.array(word).default([]),
     requestReach: z.number().int().min(0).max(5).default(2),
     requestWeight: z.number().min(1).max(3).default(1),
+    sizedThings: z.array(word).default([]),
+    sizedReach: z.number().int().min(0).max(5).default(0),
   })
   .strict();
 export type ContextFile = z.infer<typeof ContextFile>;

@@ -267,4 +267,9 @@ describe("ranking: words that mean something else in context", () => {
       kodes(matcher, "karang taruna minta kendang buat latihan jaranan", 1)[0],
     );
   });
+
+  it("reads sizes said the way residents say them", () => {
+    expect(kodes(matcher, "pasang PJU yang dua arah di jalan utama lebar 8 meter", 1)[0]).toMatch(/MLG23-09[3-6]/);
+    expect(kodes(matcher, "gorong2 yg 40an di bawah gang kami jebol", 1)[0]).toMatch(/MLG23-(061|073|215)/);
+  });
 });
