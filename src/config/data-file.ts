@@ -12,7 +12,7 @@ export function readDataFile<S extends z.ZodType>(path: string, schema: S): z.in
   try {
     raw = parse(readFileSync(path, "utf8"));
   } catch (error) {
-    throw new Error(`${shown}: ${(error as Error).message.split("\n")[0]}`);
+    throw new Error(`${shown}: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

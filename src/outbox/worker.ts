@@ -214,7 +214,7 @@ export function startOutbox(options: OutboxOptions): { stop(): Promise<void>; po
 
 function parsePayload(row: OutboxRow): OutboundMessage | undefined {
   try {
-    const raw = typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload;
+    const raw = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as object;
     const parsed = OutboundMessage.safeParse({ channel: row.channel, chatId: row.chatId, ...raw });
     return parsed.success ? parsed.data : undefined;
   } catch {

@@ -47,5 +47,5 @@ export function migrationAdapter(url: string): PrismaPg | PrismaBetterSQLite3 {
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.slice(1)) || "postgres",
     Client: CatalogSafeClient,
-  } as pg.PoolConfig);
+  });
 }

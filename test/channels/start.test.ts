@@ -78,7 +78,7 @@ it("delivers a Telegram group answer through the outbox", async () => {
   const group = groupChat();
   api.push(textUpdate(user(42, "Siti"), "/usul", group));
   const sent = await api.waitFor("sendMessage", (b) => b.chat_id === String(group.id));
-  expect(sent.body.reply_markup.inline_keyboard[0][0].url).toContain("?start=usul");
+  expect(sent.body.reply_markup!.inline_keyboard![0]![0]!.url).toContain("?start=usul");
   for (let i = 0; i < 100 && (await store.db.outboxMessage.count({ where: { status: "SENT" } })) === 0; i++)
     await new Promise((r) => setTimeout(r, 20));
   expect(await store.db.outboxMessage.findMany({ select: { chatId: true, status: true } })).toEqual([

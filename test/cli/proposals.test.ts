@@ -62,11 +62,14 @@ beforeAll(async () => {
   await db.$disconnect();
 });
 
+/** One element of `musrenbang proposals --format json` (DESIGN.md §7); the test reads these fields. */
+type ExportedProposal = { code: string; kamus: unknown } & Record<string, unknown>;
+
 describe("musrenbang proposals", () => {
   it("prints every proposal as JSON with village, district, kamus and supporters", async () => {
     const r = await runCli(["proposals", "--format", "json"], { databaseUrl: store.url });
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout);
+    const list = JSON.parse(r.stdout) as ExportedProposal[];
     expect(list.map((p: { code: string }) => p.code)).toEqual(["U26-7K3Q", "U26-AB2C"]);
     expect(list[0]).toMatchObject({
       status: "DIAJUKAN",
@@ -80,20 +83,24 @@ describe("musrenbang proposals", () => {
       supporters: 1,
       channel: "whatsapp",
     });
-    expect(list[1].kamus).toBeNull();
+    expect(list[1]!.kamus).toBeNull();
   });
 
   it("filters by village and by status", async () => {
     const byVillage = await runCli(["proposals", "--village", "3216010002"], { databaseUrl: store.url });
-    expect(JSON.parse(byVillage.stdout).map((p: { code: string }) => p.code)).toEqual(["U26-AB2C"]);
+    expect((JSON.parse(byVillage.stdout) as ExportedProposal[]).map((p: { code: string }) => p.code)).toEqual([
+      "U26-AB2C",
+    ]);
     const byStatus = await runCli(["proposals", "--status", "diajukan"], { databaseUrl: store.url });
-    expect(JSON.parse(byStatus.stdout).map((p: { code: string }) => p.code)).toEqual(["U26-7K3Q"]);
+    expect((JSON.parse(byStatus.stdout) as ExportedProposal[]).map((p: { code: string }) => p.code)).toEqual([
+      "U26-7K3Q",
+    ]);
   });
 
   it("writes CSV that Excel reads as UTF-8, one column per field", async () => {
     const r = await runCli(["proposals", "--format", "csv"], { databaseUrl: store.url });
     expect(r.stdout.startsWith("\uFEFF")).toBe(true);
-    const rows = parse(r.stdout.slice(1), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(r.stdout.slice(1), { columns: true });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({
       code: "U26-7K3Q",

@@ -78,7 +78,7 @@ function patternRegex(pattern: string, vars: Record<string, string>): { re: RegE
     if (part === "*") src += "[\\s\\S]*?";
     else if (/^\{\w+\}$/.test(part)) {
       const name = part.slice(1, -1);
-      if (vars[name] !== undefined) src += escape(vars[name]!);
+      if (vars[name] !== undefined) src += escape(vars[name]);
       else {
         captures.push(name);
         src += name.startsWith("kode") ? "(U\\d{2}-[2-9A-HJ-NP-Z]{4})" : "(\\S+)";

@@ -67,7 +67,7 @@ const message = fc.oneof(
   { weight: 8, arbitrary: text.map((t) => ({ kind: "text" as const, text: t })) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom("voice", "sticker", "other").map((kind) => ({ kind: kind as InboundMessage["kind"] })),
+    arbitrary: fc.constantFrom("voice", "sticker", "other").map((kind) => ({ kind: kind })),
   },
   {
     weight: 1,

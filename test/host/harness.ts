@@ -129,7 +129,7 @@ export async function startBot(options: Partial<HostOptions> & { store?: Store }
         messageId: `m${++messageCounter}`,
         kind: "text",
         ...message,
-      } as InboundMessage);
+      });
     },
   };
   return bot;

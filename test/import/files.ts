@@ -55,7 +55,7 @@ export async function importFailure(work: Promise<unknown>): Promise<string> {
 
 /** The rows of a CSV as arrays of strings, header first. */
 export function csvRows(path: string): string[][] {
-  return parse(readFileSync(path)) as string[][];
+  return parse(readFileSync(path));
 }
 
 /** An XLSX with one worksheet holding `rows` (header first), starting at sheet row `firstRow`. */

@@ -106,7 +106,7 @@ describe("headers", () => {
   it("ignore case, spaces, underscores and punctuation", () => {
     expect(headerKey(" Kode_Sub-Kegiatan ")).toBe("kodesubkegiatan");
     const columns = mapColumns(["ID KAMUS", "Giat Teks", "Nama SKPD", "Anggaran"], kamusAliases);
-    expect(Object.fromEntries(Object.entries(columns).map(([f, c]) => [f, c!.index]))).toEqual({
+    expect(Object.fromEntries(Object.entries(columns).map(([f, c]) => [f, c.index]))).toEqual({
       kode: 0,
       nama: 1,
       agency: 2,

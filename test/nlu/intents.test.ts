@@ -36,7 +36,7 @@ describe("intent data", () => {
   });
 
   it("refuses a missing reply key the code uses", () => {
-    const dir = copyWith({ replies: (s) => s.replace(/^  ask\.village: .*$/m, "") });
+    const dir = copyWith({ replies: (s) => s.replace(/^ {2}ask\.village: .*$/m, "") });
     expect(() => loadIntentData(dir)).toThrow(/replies\.yaml: at replies\.ask\.village: missing/);
   });
 

@@ -6,7 +6,7 @@ import type { Clock } from "../../src/outbox/clock.ts";
 export class RecordingSender implements ChannelSender {
   sent: { chatId: string; text: string; at: number }[] = [];
   /** Errors to throw on the next sends, in order. */
-  failures: unknown[] = [];
+  failures: Error[] = [];
   isReady = true;
 
   constructor(

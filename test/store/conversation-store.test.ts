@@ -92,7 +92,10 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     await enqueue(sql, [{ channel: "web", chatId: "w", text: "web" }], now, { sent: true });
     const queue = createOutboxQueue(store.db);
     const due = await queue.claimDue("telegram", now, 10);
-    expect(due.map((r) => JSON.parse(r.payload as string).text)).toEqual(["balasan 1", "balasan 2"]);
+    expect(due.map((r) => (JSON.parse(r.payload as string) as { text: string }).text)).toEqual([
+      "balasan 1",
+      "balasan 2",
+    ]);
     expect(await queue.claimDue("telegram", now, 10)).toEqual([]); // leased
     await queue.markSent(due[0]!.id, now);
     await queue.markFailed(due[1]!.id, "blocked by user", true);

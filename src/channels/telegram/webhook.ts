@@ -29,7 +29,7 @@ export function telegramWebhookHandler(bot: Telegraf, secret: string, logger: Lo
     }
     let update: Update;
     try {
-      update = (await c.req.json()) as Update;
+      update = await c.req.json<Update>();
     } catch {
       return c.json({ error: "invalid JSON" }, 400);
     }
@@ -45,7 +45,7 @@ export function telegramWebhookHandler(bot: Telegraf, secret: string, logger: Lo
  */
 export function telegramWebhookRoute(config: { telegram: { webhookUrl?: string } }): {
   path: string | undefined;
-  mount(app: Hono): void;
+  mount: (app: Hono) => void;
   attach(channel: { webhookHandler?: (c: HonoContext) => Promise<Response> }): void;
 } {
   const path = config.telegram.webhookUrl ? webhookPath(config.telegram.webhookUrl) : undefined;

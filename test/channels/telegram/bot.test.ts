@@ -13,7 +13,7 @@ import { createOutboxQueue, enqueueWithPrisma } from "../../../src/store/outbox.
 import { FakeClock } from "../../outbox/fake-clock.ts";
 import { freshSqlite } from "../../support/stores.ts";
 import { RecordingHandler } from "../recording-handler.ts";
-import { BOT, FakeBotApi, TOKEN, groupChat, messageUpdate, textUpdate, user } from "./fake-bot-api.ts";
+import { BOT, FakeBotApi, TOKEN, groupChat, messageUpdate, textUpdate, user, type ApiBody } from "./fake-bot-api.ts";
 
 const logger = pino({ level: "silent" });
 const siti = user(42, "Siti", { last_name: "Aminah" });
@@ -64,9 +64,9 @@ function answersQueued(count: number, timeoutMs = 5000): Promise<void> {
 }
 
 /** Ticks the outbox worker, one fake second apart, until nothing is pending; returns what was sent meanwhile and when. */
-async function deliver(maxTicks = 150): Promise<{ at: number; body: Record<string, any> }[]> {
+async function deliver(maxTicks = 150): Promise<{ at: number; body: ApiBody }[]> {
   const seen = api.callsOf("sendMessage").length;
-  const sent: { at: number; body: Record<string, any> }[] = [];
+  const sent: { at: number; body: ApiBody }[] = [];
   for (let i = 0; i < maxTicks; i++) {
     await worker.tick();
     for (const call of api.callsOf("sendMessage").slice(seen + sent.length))
@@ -78,7 +78,7 @@ async function deliver(maxTicks = 150): Promise<{ at: number; body: Record<strin
 }
 
 /** Waits until `count` group answers in all are queued, delivers them, and returns the messages sent now. */
-async function groupAnswers(count: number): Promise<Record<string, any>[]> {
+async function groupAnswers(count: number): Promise<ApiBody[]> {
   await answersQueued(count);
   return (await deliver()).map((s) => s.body);
 }
@@ -111,15 +111,9 @@ afterEach(async () => {
 describe("telegram private chat", () => {
   it("sets the command menu at start", async () => {
     const [privateScope] = api.callsOf("setMyCommands");
-    expect(privateScope!.body.commands.map((c: { command: string }) => c.command)).toEqual([
-      "start",
-      "usul",
-      "status",
-      "bantuan",
-      "batal",
-    ]);
+    expect(privateScope!.body.commands!.map((c) => c.command)).toEqual(["start", "usul", "status", "bantuan", "batal"]);
     expect(privateScope!.body.scope).toEqual({ type: "all_private_chats" });
-    expect(api.callsOf("setMyCommands").map((c) => c.body.scope.type)).toContain("all_chat_administrators");
+    expect(api.callsOf("setMyCommands").map((c) => c.body.scope!.type)).toContain("all_chat_administrators");
   });
 
   it("starts polling even when the command menu cannot be set", async () => {
@@ -192,7 +186,8 @@ describe("telegram private chat", () => {
       }),
     );
     const apology = await api.waitFor("sendMessage");
-    expect(apology.body).toMatchObject({ chat_id: 42, text: expect.stringContaining("foto") });
+    expect(apology.body.chat_id).toBe(42);
+    expect(apology.body.text).toContain("foto");
     expect(handler.received).toHaveLength(0);
   });
 
@@ -296,7 +291,7 @@ describe("telegram village group", () => {
       allow_sending_without_reply: true,
     });
     expect(sent!.text).toContain("Sukamaju");
-    expect(sent!.reply_markup.inline_keyboard).toEqual([
+    expect(sent!.reply_markup!.inline_keyboard).toEqual([
       [{ text: "Isi usulan di chat pribadi", url: `https://t.me/${BOT.username}?start=desa_3216010001` }],
     ]);
     expect(handler.received).toHaveLength(0);
@@ -307,7 +302,7 @@ describe("telegram village group", () => {
     api.push(textUpdate(siti, "/usul", group));
     const [sent] = await groupAnswers(1);
     expect(sent!.message_thread_id).toBeUndefined();
-    expect(sent!.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=usul`);
+    expect(sent!.reply_markup!.inline_keyboard![0]![0]!.url).toBe(`https://t.me/${BOT.username}?start=usul`);
   });
 
   it("delivers a group answer whose first send got a 500, after the retry, still in its topic with its button", async () => {
@@ -333,7 +328,7 @@ describe("telegram village group", () => {
       message_thread_id: 4,
       reply_parameters: { message_id: update.message.message_id },
     });
-    expect(retried!.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/${BOT.username}?start=usul`);
+    expect(retried!.reply_markup!.inline_keyboard![0]![0]!.url).toBe(`https://t.me/${BOT.username}?start=usul`);
     expect(await store.db.outboxMessage.findFirst()).toMatchObject({ status: "SENT", attempts: 2 });
   });
 
@@ -353,7 +348,7 @@ describe("telegram village group", () => {
     expect(sent.filter((s) => s.body.chat_id === "42").map((s) => s.at - started)).toEqual([0]);
     const answers = sent.filter((s) => s.body.chat_id === groupId);
     // Nothing dropped: one answer to each /usul.
-    expect(answers.map((a) => a.body.reply_parameters.message_id).sort((a, b) => a - b)).toEqual(
+    expect(answers.map((a) => a.body.reply_parameters!.message_id).sort((a, b) => a - b)).toEqual(
       burst.map((u) => u.message.message_id).sort((a, b) => a - b),
     );
     // One a second (per chat) for the first 20, then the group's minute is full until the first one is 60 s old.

@@ -7,9 +7,35 @@ import type { AddressInfo } from "node:net";
 export const TOKEN = "123456:TEST-token";
 export const BOT = { id: 999, is_bot: true, first_name: "Musrenbang", username: "MusrenbangBot" };
 
+/** An inline keyboard button as telegraf sends it. */
+export interface ApiButton {
+  text: string;
+  callback_data?: string;
+  url?: string;
+}
+
+/**
+ * The JSON body of a Bot API call: the fields the tests read are typed, anything else is `unknown`.
+ * e.g. `{ chat_id: "42", text: "halo", reply_markup: { inline_keyboard: [[{ text: "1. Ya", callback_data: "o:1" }]] } }`.
+ */
+export interface ApiBody {
+  chat_id?: string | number;
+  text?: string;
+  file_id?: string;
+  user_id?: string | number;
+  timeout?: number;
+  url?: string;
+  secret_token?: string;
+  scope?: { type: string };
+  commands?: { command: string; description: string }[];
+  reply_markup?: { inline_keyboard?: ApiButton[][] };
+  reply_parameters?: { message_id: number };
+  [field: string]: unknown;
+}
+
 export interface ApiCall {
   method: string;
-  body: Record<string, any>;
+  body: ApiBody;
 }
 
 /** A canned failure: `{ status: 429, error_code: 429, description, parameters: { retry_after: 3 } }`. */
@@ -24,7 +50,7 @@ export class FakeBotApi {
   files = new Map<string, { bytes: Buffer; size?: number }>();
   /** Chat member status by user id for getChatMember (default "member"). */
   memberStatus = new Map<number, string>();
-  private updates: Record<string, any>[] = [];
+  private updates: Record<string, unknown>[] = [];
   private waiters: (() => void)[] = [];
   private failures = new Map<string, Failure[]>();
   private nextUpdateId = 1;
@@ -50,7 +76,7 @@ export class FakeBotApi {
   }
 
   /** Queues an update (an update_id is added when missing) and wakes a held getUpdates. */
-  push(update: Record<string, any>): Record<string, any> {
+  push<U extends object>(update: U): U & { update_id: number } {
     const full = { update_id: this.nextUpdateId++, ...update };
     this.updates.push(full);
     for (const w of this.waiters.splice(0)) w();
@@ -59,7 +85,7 @@ export class FakeBotApi {
 
   /** The next `count` calls of `method` fail with `failure`. */
   failNext(method: string, failure: Failure, count = 1): void {
-    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array(count).fill(failure)]);
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array<Failure>(count).fill(failure)]);
   }
 
   callsOf(method: string): ApiCall[] {
@@ -67,11 +93,7 @@ export class FakeBotApi {
   }
 
   /** Resolves with the first call (past or future) of `method` that matches. */
-  waitFor(
-    method: string,
-    predicate: (body: Record<string, any>) => boolean = () => true,
-    timeoutMs = 5000,
-  ): Promise<ApiCall> {
+  waitFor(method: string, predicate: (body: ApiBody) => boolean = () => true, timeoutMs = 5000): Promise<ApiCall> {
     const match = (c: ApiCall) => c.method === method && predicate(c.body);
     const seen = this.calls.find(match);
     if (seen) return Promise.resolve(seen);
@@ -98,7 +120,7 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
-    const body = raw ? (JSON.parse(raw) as Record<string, any>) : {};
+    const body = raw ? (JSON.parse(raw) as ApiBody) : {};
     const call = { method, body };
     if (method !== "getUpdates") {
       this.calls.push(call);
@@ -129,10 +151,10 @@ export class FakeBotApi {
       if (res.destroyed || req.socket.destroyed) return;
       return this.json(res, 200, { ok: true, result: this.updates.splice(0) });
     }
-    this.json(res, 200, { ok: true, result: await this.result(method, body) });
+    this.json(res, 200, { ok: true, result: this.result(method, body) });
   }
 
-  private async result(method: string, body: Record<string, any>): Promise<unknown> {
+  private result(method: string, body: ApiBody): unknown {
     switch (method) {
       case "getMe":
         return BOT;

@@ -62,7 +62,12 @@ async function say(
   return api
     .callsOf("sendMessage")
     .slice(seen)
-    .map((c) => ({ text: c.body.text as string, buttons: (c.body.reply_markup?.inline_keyboard ?? []).flat() }));
+    .map((c) => ({
+      text: c.body.text!,
+      buttons: (c.body.reply_markup?.inline_keyboard ?? [])
+        .flat()
+        .map((b) => ({ text: b.text, callback_data: b.callback_data! })),
+    }));
 }
 
 const press = (data: string) => ({

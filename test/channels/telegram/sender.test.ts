@@ -37,7 +37,7 @@ describe("telegram delivery", () => {
     await worker.tick();
     const [sent] = api.callsOf("sendMessage");
     expect(sent!.body.text).toBe("Pilih kegiatan:\n\n1. Rehabilitasi jalan\n2. Tidak ada yang cocok");
-    expect(sent!.body.reply_markup.inline_keyboard).toEqual([
+    expect(sent!.body.reply_markup!.inline_keyboard).toEqual([
       [{ text: "1. Rehabilitasi jalan", callback_data: "opt:1" }],
       [{ text: "2. Tidak ada yang cocok", callback_data: "opt:2" }],
     ]);

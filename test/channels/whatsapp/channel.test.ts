@@ -78,7 +78,8 @@ describe("whatsapp inbound", () => {
     client().emit("message", waMessage("6281@c.us", { type: MessageTypes.IMAGE, hasMedia: true }));
     await flush();
     expect(handler.received).toHaveLength(0);
-    expect(client().sent[0]).toMatchObject({ chatId: "6281@c.us", content: expect.stringContaining("foto") });
+    expect(client().sent[0]).toMatchObject({ chatId: "6281@c.us" });
+    expect(client().sent[0]?.content).toContain("foto");
   });
 
   it("reads a location pin", async () => {
@@ -141,7 +142,7 @@ describe("whatsapp inbound", () => {
 describe("whatsapp connection", () => {
   it("reconnects with a new client after a disconnect, with growing pauses", async () => {
     const first = client();
-    first.emit("disconnected", "CONFLICT" as wweb.WAState);
+    first.emit("disconnected", "CONFLICT");
     expect(channel.sender.ready()).toBe(false);
     expect(channel.status()).toBe("reconnecting");
     await flush();
@@ -155,7 +156,7 @@ describe("whatsapp connection", () => {
     expect(client().initialized).toBe(1);
 
     // The second attempt fails to start: the next pause is twice as long.
-    client().emit("disconnected", "TIMEOUT" as wweb.WAState);
+    client().emit("disconnected", "TIMEOUT");
     clock.advance(5000);
     await flush();
     expect(clients).toHaveLength(2);
