@@ -180,7 +180,7 @@ describe.skipIf(!existsSync(chromiumPath))("dashboard in Chromium", () => {
     expect(await p.textContent(".flash")).toContain("3 usulan diubah");
     const [download] = await Promise.all([p.waitForEvent("download"), p.click("text=Unduh Excel")]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path()));
+    await book.xlsx.readFile(await download.path());
     const sheet = book.worksheets[0]!;
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     expect(rows.map((r) => r[1]).sort()).toEqual([codes.bulk0, codes.bulk1, codes.bulk2].sort());
