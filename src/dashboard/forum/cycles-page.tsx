@@ -52,7 +52,7 @@ export function mountCycles(app: Hono<DashEnv>, deps: DashboardDeps): void {
   app.post("/siklus", async (c) => {
     if (c.get("officer").role !== "ADMIN") throw new Refusal(403, t("cycle.admin_only"));
     const f = await c.req.parseBody();
-    const s = (k: string) => (typeof f[k] === "string" ? (f[k]) : "");
+    const s = (k: string) => (typeof f[k] === "string" ? f[k] : "");
     const year = await saveCycle(
       deps.store.db,
       {
