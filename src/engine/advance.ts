@@ -23,6 +23,14 @@ export async function advance(state: Drafting, ctx: TurnContext, out: Out): Prom
     const draft = s.draft;
     const slot = firstMissing(draft);
 
+    // A desa named but not exactly: ask which one was meant.
+    if (slot === "village" && draft.villageCandidates?.length) {
+      const d: Draft = { ...draft };
+      delete d.villageCandidates;
+      s = { ...s, draft: d, villageChoices: draft.villageCandidates, villageAsk: "confirm" };
+      return openQuestion(s, "village", ctx, out, false);
+    }
+
     // The problem alone finds kamus entries: offer them rather than ask for the activity too.
     if (slot === "activity" && draft.problem && !draft.kamusNoMatch && !draft.kamusRejected && !s.kamusChoices) {
       const found = ctx.matcher.match(draft.problem, { top: KAMUS_TOP }).matches;
@@ -141,7 +149,9 @@ export function openQuestion(s: Drafting, slot: Slot, ctx: TurnContext, out: Out
     draft: s.draft,
     expecting: slot,
     history,
-    villageChoices: s.villageChoices,
+    villageChoices: slot === "village" ? s.villageChoices : undefined,
+    villageAsk: slot === "village" ? s.villageAsk : undefined,
+    villageMisses: slot === "village" ? s.villageMisses : undefined,
     kamusChoices: s.kamusChoices,
   };
   if (!explained || slot !== "volume") sayQuestion(slot, next, ctx, out);

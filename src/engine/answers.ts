@@ -137,10 +137,27 @@ function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Ou
     const picked = ctx.regions.pickDistrict(candidates, text);
     if (picked) {
       out.say(t("village.found", { village: picked.name, district: picked.districtName }));
-      return { ...state, villageChoices: undefined, draft: { ...draft, villageCode: picked.code } };
+      return {
+        ...state,
+        villageChoices: undefined,
+        villageAsk: undefined,
+        draft: { ...draft, villageCode: picked.code },
+      };
     }
   }
   const found = ctx.regions.searchAnswer(text);
+  // Not written exactly: "Maksud Bapak/Ibu Desa X, Kec. Y?" with the closest names as options.
+  if (found.kind === "found" && found.exact === false && !state.villageChoices?.length) {
+    const choices = [found.village, ...(found.alternatives ?? [])].map((v) => v.code);
+    // "got mampet di RT 2 desa sukadamy, ...": the rest of the answer fills the form meanwhile.
+    const d = !draft.problem && describesProblem(text, ctx) ? extractInto(draft, text, ctx.regions) : { ...draft };
+    const { rt, rw } = parseRtRw(text);
+    d.rt ??= rt;
+    d.rw ??= rw;
+    delete d.villageCandidates;
+    delete d.villageCode;
+    return { ...state, villageChoices: choices, villageAsk: "confirm", draft: d };
+  }
   if (found.kind === "found") {
     out.say(t("village.found", { village: found.village.name, district: found.village.districtName }));
     const d = { ...draft, villageCode: found.village.code };
@@ -153,11 +170,11 @@ function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Ou
     return { ...state, villageChoices: undefined, draft: d };
   }
   if (found.kind === "ambiguous") {
-    return { ...state, villageChoices: found.candidates.map((v) => v.code) };
+    return { ...state, villageChoices: found.candidates.map((v) => v.code), villageAsk: "similar" };
   }
   // A kecamatan instead of a desa: offer its desa.
   const inDistrict = ctx.regions.villagesOfDistrict(text);
-  if (inDistrict?.length) return { ...state, villageChoices: inDistrict.map((v) => v.code) };
+  if (inDistrict?.length) return { ...state, villageChoices: inDistrict.map((v) => v.code), villageAsk: "similar" };
   // The resident described the problem instead of naming the desa (even in one word the kamus knows,
   // "banjir"): keep it, then ask the desa again.
   if (!draft.problem && hasWords(text) && ctx.matcher.match(text, { top: 1 }).matches.length > 0) {

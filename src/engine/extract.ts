@@ -19,7 +19,9 @@ export function extractInto(draft: Draft, text: string, regions: RegionIndex): D
   if (rw && !out.rw) out.rw = rw;
   if (!out.villageCode) {
     const found = regions.searchMention(rest);
-    if (found.kind === "found") out.villageCode = found.village.code;
+    if (found.kind === "found" && found.exact === false)
+      out.villageCandidates = [found.village, ...(found.alternatives ?? [])].map((v) => v.code);
+    else if (found.kind === "found") out.villageCode = found.village.code;
   }
   if (!out.quantity && out.volume === undefined) {
     const q = parseQuantity(rest, { requireUnit: true });

@@ -30,7 +30,14 @@ export function sayQuestion(slot: Slot, state: FormState, ctx: TurnContext, out:
   switch (slot) {
     case "village": {
       const choices = (state.villageChoices ?? []).map((c) => ctx.regions.byCode(c)).filter((v) => !!v);
-      if (choices.length) {
+      if (choices.length && state.villageAsk === "confirm") {
+        out.say(
+          t("ask.village_confirm", { village: choices[0]!.name, district: choices[0]!.districtName }),
+          numbered(choices.map((v) => `${v.name}, Kec. ${v.districtName}`)),
+        );
+      } else if (choices.length && state.villageAsk === "closest") {
+        out.say(t("ask.village_closest"), numbered(choices.map((v) => `${v.name}, Kec. ${v.districtName}`)));
+      } else if (choices.length) {
         const oneDistrict = choices.every((v) => v.districtCode === choices[0]!.districtCode);
         out.say(
           oneDistrict

@@ -38,6 +38,7 @@ export function clearSlot(draft: Draft, slot: Slot): Draft {
   switch (slot) {
     case "village":
       delete d.villageCode;
+      delete d.villageCandidates;
       break;
     case "problem":
       delete d.problem;

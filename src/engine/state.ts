@@ -59,6 +59,8 @@ export const Draft = z.object({
   photos: z.array(PhotoRef).default([]),
   photoDone: z.boolean().optional(),
   proposerName: z.string().optional(),
+  /** A desa named in a message but not exactly: offered as "Maksud Bapak/Ibu ...?" before it is taken. */
+  villageCandidates: z.array(z.string()).optional(),
   /** The similar-proposal check ran (offered once per draft). */
   similarChecked: z.boolean().optional(),
   startedAt: z.string(),
@@ -94,6 +96,11 @@ const Form = z.object({
   history: z.array(z.enum(SLOTS)).default([]),
   /** Desa offered as options 1..n (similar names, or the desa of a kecamatan). */
   villageChoices: z.array(z.string()).optional(),
+  /** How the desa options were offered: similar names (ask the kecamatan), a name not written exactly
+   * ("Maksud Bapak/Ibu ...?"), or the closest names after the question went unanswered twice. */
+  villageAsk: z.enum(["similar", "confirm", "closest"]).optional(),
+  /** Answers to the desa question that did not settle it, in a row. */
+  villageMisses: z.number().optional(),
   /** Kamus kodes offered as options 1..n. */
   kamusChoices: z.array(z.string()).optional(),
 });

@@ -10,9 +10,15 @@ export interface VillageRef {
   districtName: string;
 }
 
-/** The answer of a search: one desa, several close ones (ask the kecamatan), or none. */
+/**
+ * The answer of a search: one desa, several close ones (ask the kecamatan), or none. A `found` desa whose
+ * name was not written exactly has `exact: false` and the next closest names as `alternatives`: the resident
+ * is asked "Maksud Bapak/Ibu ...?" rather than have a desa picked for them.
+ */
 export type VillageSearch =
-  { kind: "found"; village: VillageRef } | { kind: "ambiguous"; candidates: VillageRef[] } | { kind: "none" };
+  | { kind: "found"; village: VillageRef; exact?: boolean; alternatives?: VillageRef[] }
+  | { kind: "ambiguous"; candidates: VillageRef[] }
+  | { kind: "none" };
 
 /** Minimum similarity for a direct answer ("desa apa?") and for a desa named inside a longer message. */
 const ANSWER_THRESHOLD = 0.75;
@@ -27,6 +33,8 @@ export interface RegionIndex {
   searchMention(text: string): VillageSearch;
   /** The desa of a kecamatan named by a short answer ("cibitung", "kec. tambun utara"), or undefined. */
   villagesOfDistrict(text: string): VillageRef[] | undefined;
+  /** The desa whose names come closest to any words of `text`, best first (a way out of a repeated question). */
+  closest(text: string, n: number): VillageRef[];
   /** Narrows candidates by a kecamatan named in `text` (or a number 1..n picking one). */
   pickDistrict(candidates: VillageRef[], text: string): VillageRef | undefined;
   byCode(code: string): VillageRef | undefined;
@@ -54,19 +62,26 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
   function search(text: string, threshold: number, maxGram: number): VillageSearch {
     const ws = words(text);
     const grams = new Set<string>();
+    // Words after "kec"/"kecamatan" name the kecamatan: never a desa that merely shares its name.
+    const districtOnly = new Set<string>();
     for (let i = 0; i < ws.length; i++) {
       if (REGION_PREFIXES.has(ws[i]!)) continue;
+      const afterKec = i > 0 && /^kec(amatan|\.)?$/.test(ws[i - 1]!);
       let g = "";
       for (let k = 0; k < maxGram && i + k < ws.length; k++) {
         const w = ws[i + k]!;
         if (/\d/.test(w)) break;
         g += w;
-        if (g.length >= 4) grams.add(g);
+        if (g.length >= 4) {
+          if (afterKec) districtOnly.add(g);
+          else grams.add(g);
+        }
       }
     }
+    // A kecamatan named alongside the desa narrows the choice ("sukamaju tambelang", "... kec sukakarya").
+    const districtsNamed = new Set(districtKeys.filter((d) => grams.has(d) || districtOnly.has(d)));
+    for (const g of districtOnly) if (!districtsNamed.has(g)) grams.add(g);
     if (grams.size === 0) return { kind: "none" };
-    // A kecamatan named alongside the desa narrows the choice ("sukamaju tambelang").
-    const districtsNamed = new Set(districtKeys.filter((d) => grams.has(d)));
     const best = new Map<(typeof entries)[number], number>();
     for (const g of grams) {
       // Longest reachable name: distance ≤ (1 − threshold) × longer, so at most g.length / threshold.
@@ -90,11 +105,25 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
       if (s > top1) top1 = s;
     }
     const bestScore = top1;
-    const top = scored.filter((c) => c.score >= bestScore - TIE_MARGIN).sort((a, b) => b.score - a.score);
+    let top = scored.filter((c) => c.score >= bestScore - TIE_MARGIN).sort((a, b) => b.score - a.score);
+    const inNamed = top.filter((c) => districtsNamed.has(regionKey(c.v.districtName)));
+    if (inNamed.length) top = inNamed;
     if (top.length === 0) return { kind: "none" };
-    if (top.length === 1) return { kind: "found", village: top[0]!.v };
+    const exactName = (v: VillageRef) => grams.has(regionKey(v.name));
+    const near = (v: VillageRef) =>
+      scored
+        .filter((c) => c.v !== v && c.score >= bestScore - 0.15)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 2)
+        .map((c) => c.v);
+    if (top.length === 1) {
+      const v = top[0]!.v;
+      return exactName(v)
+        ? { kind: "found", village: v }
+        : { kind: "found", village: v, exact: false, alternatives: near(v) };
+    }
     // An exact name wins over near misses unless it is exact in several kecamatan.
-    const exact = top.filter((c) => c.score >= 1);
+    const exact = top.filter((c) => exactName(c.v));
     if (exact.length === 1) return { kind: "found", village: exact[0]!.v };
     return { kind: "ambiguous", candidates: (exact.length > 1 ? exact : top).slice(0, 5).map((c) => c.v) };
   }
@@ -104,6 +133,18 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     searchAnswer: (text) => search(text, ANSWER_THRESHOLD, 3),
     searchMention: (text) => search(text, MENTION_THRESHOLD, 2),
     byCode: (code) => byCode.get(code),
+    closest(text, n) {
+      const ws = words(text).filter((w) => !REGION_PREFIXES.has(w) && !/\d/.test(w));
+      const grams = new Set<string>();
+      for (let i = 0; i < ws.length; i++)
+        for (let k = 1; k <= 3 && i + k <= ws.length; k++) grams.add(ws.slice(i, i + k).join(""));
+      if (grams.size === 0) return [];
+      return entries
+        .map((e) => ({ v: e.v, s: Math.max(...[...grams].map((g) => similarity(g, e.key))) }))
+        .sort((a, b) => b.s - a.s)
+        .slice(0, n)
+        .map((x) => x.v);
+    },
     villagesOfDistrict(text) {
       const key = regionKey(
         words(text)
@@ -127,10 +168,19 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
       if (/^\d+$/.test(t)) return candidates[Number(t) - 1];
       const key = regionKey(t.replace(/\b(kec(amatan)?|kec\.)\b/gi, ""));
       if (!key) return undefined;
+      // The whole answer, or any one to three of its words ("Desa Sukajaya, Cibitung"), may name it.
+      const ws = words(t).filter((w) => !REGION_PREFIXES.has(w));
+      const keys = new Set([key]);
+      for (let i = 0; i < ws.length; i++)
+        for (let k = 1; k <= 3 && i + k <= ws.length; k++) keys.add(ws.slice(i, i + k).join(""));
       let best: VillageRef | undefined;
       let bestScore = 0.7;
       for (const c of candidates) {
-        const s = Math.max(similarity(key, regionKey(c.districtName)), similarity(key, regionKey(c.name)));
+        const dk = regionKey(c.districtName);
+        const nk = regionKey(c.name);
+        const byName = Math.max(...[...keys].map((k) => similarity(k, nk)));
+        // A desa named among the options wins over the kecamatan they share.
+        const s = byName >= 0.8 ? 1 + byName : Math.max(...[...keys].map((k) => similarity(k, dk)));
         if (s > bestScore) {
           best = c;
           bestScore = s;

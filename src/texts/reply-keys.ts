@@ -18,6 +18,8 @@ export const REPLY_KEYS = [
   "ask.village",
   "ask.district",
   "ask.village_in_district",
+  "ask.village_confirm",
+  "ask.village_closest",
   "village.found",
   "village.not_found",
   "village.problem_noted",

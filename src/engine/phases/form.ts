@@ -35,13 +35,29 @@ export async function formStep(s: FormState, input: Input, ctx: TurnContext, out
       ...answered,
       draft: extractExtras(answered.draft, text, { size: slot === "village" || slot === "location" }),
     };
+  // The desa question answered twice in a row with nothing it could use: the third time offers options.
+  if (slot === "village" && !answered) {
+    const misses = (s.villageMisses ?? 0) + 1;
+    if (misses >= 2) {
+      const choices = s.villageChoices?.length ? s.villageChoices : ctx.regions.closest(text, 5).map((v) => v.code);
+      return openQuestion(
+        { ...s, villageMisses: misses, villageChoices: choices, villageAsk: "closest" },
+        slot,
+        ctx,
+        out,
+        false,
+      );
+    }
+    sayQuestion(slot, s, ctx, out);
+    return { ...s, villageMisses: misses };
+  }
   if (!answered) {
     const explained = out.replies.length > before;
     if (!explained || slot === "kamus" || slot === "village" || command.kind === "skip") sayQuestion(slot, s, ctx, out);
     return s;
   }
   if (slot === "village" && answered.villageChoices?.length) return openQuestion(answered, "village", ctx, out, false);
-  if (slot === "kamus" && !answered.draft.kamusKode && !answered.draft.kamusNoMatch)
+  if (slot === "kamus" && !answered.draft.kamusKode && !answered.draft.kamusNoMatch && answered.kamusChoices?.length)
     return openQuestion(answered, "kamus", ctx, out, false);
   return advance({ ...answered, villageChoices: undefined, kamusChoices: answered.kamusChoices }, ctx, out);
 }
