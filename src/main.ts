@@ -4,7 +4,7 @@ import { loadConfig } from "./config/config.ts";
 import { createLogger } from "./logger.ts";
 import { openStore } from "./store/client.ts";
 import { migrate, redact } from "./store/migrate.ts";
-import { seedIfEmpty } from "./store/seed.ts";
+import { seedIfEmpty } from "./import/seed.ts";
 import { createApp, type AppState } from "./http/server.ts";
 import { chatRoutes } from "./http/chat.ts";
 import { chatIdentity, type ChatIdentity } from "./http/chat-identity.ts";

@@ -4,7 +4,7 @@
 // the host to swap in, so officers need not restart the bot. Tests: test/host/reference-watch.test.ts.
 import { buildMatcher } from "../kamus/matcher.ts";
 import type { Logger } from "../logger.ts";
-import { loadRegions } from "../regions/load.ts";
+import { loadRegions } from "../store/regions.ts";
 import type { Db } from "../store/client.ts";
 import { loadKamus } from "../store/learned-phrases.ts";
 import type { KamusMatcher } from "../kamus/types.ts";

@@ -1,6 +1,6 @@
 // Telegram village groups linked to their desa by a group admin (`/desa <nama atau kode>`), so that a
 // `/usul` in the group can deep-link to a private chat that already knows the desa.
-import { loadRegions } from "../regions/load.ts";
+import { loadRegions } from "./regions.ts";
 import type { VillageRef, VillageSearch } from "../regions/index.ts";
 import type { Db } from "./client.ts";
 import { searchVillages } from "./search.ts";

@@ -15,7 +15,7 @@ import { defaultIntentData } from "../../src/nlu/files.ts";
 import { openStore, type Store } from "../../src/store/client.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { addOfficer } from "../../src/store/officers.ts";
-import { seedIfEmpty } from "../../src/store/seed.ts";
+import { seedIfEmpty } from "../../src/import/seed.ts";
 import { makeTexts } from "../../src/texts/texts.ts";
 
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 50_000);

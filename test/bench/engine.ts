@@ -11,7 +11,7 @@ import { createHost } from "../../src/host/host.ts";
 import { importKamusFile, importWilayahFile } from "../../src/import/index.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
 import { loadKamus } from "../../src/store/learned-phrases.ts";
-import { loadRegions } from "../../src/regions/load.ts";
+import { loadRegions } from "../../src/store/regions.ts";
 import { openStore, type Store } from "../../src/store/client.ts";
 import { migrate } from "../../src/store/migrate.ts";
 

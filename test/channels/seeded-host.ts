@@ -3,11 +3,11 @@
 import { pino } from "pino";
 import { createHost, type Host } from "../../src/host/host.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
-import { loadRegions } from "../../src/regions/load.ts";
+import { loadRegions } from "../../src/store/regions.ts";
 import type { Clock } from "../../src/outbox/clock.ts";
 import type { Store } from "../../src/store/client.ts";
 import { loadKamus } from "../../src/store/learned-phrases.ts";
-import { seedIfEmpty } from "../../src/store/seed.ts";
+import { seedIfEmpty } from "../../src/import/seed.ts";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

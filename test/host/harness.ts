@@ -10,7 +10,7 @@ import { buildMatcher } from "../../src/kamus/matcher.ts";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
 import { loadKamus } from "../../src/store/learned-phrases.ts";
 import { createHost, type Host, type HostOptions } from "../../src/host/host.ts";
-import { loadRegions } from "../../src/regions/load.ts";
+import { loadRegions } from "../../src/store/regions.ts";
 import type { RegionIndex } from "../../src/regions/index.ts";
 import { openStore, type Store } from "../../src/store/client.ts";
 import { projectRoot } from "../../src/config/paths.ts";

@@ -5,7 +5,7 @@ import { makeTexts } from "../../src/texts/texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import { join } from "node:path";
 import { createHost, randomIds } from "../../src/host/host.ts";
-import { loadRegions } from "../../src/regions/load.ts";
+import { loadRegions } from "../../src/store/regions.ts";
 import { openStore } from "../../src/store/client.ts";
 import { storeCases } from "../support/stores.ts";
 import { testTmpDir } from "../support/paths.ts";

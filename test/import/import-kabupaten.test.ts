@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importKabupaten, importWilayahFile } from "../../src/import/index.ts";
-import { loadRegions } from "../../src/regions/load.ts";
+import { loadRegions } from "../../src/store/regions.ts";
 import type { Store } from "../../src/store/client.ts";
 import { storeCases } from "../support/stores.ts";
 import { samples } from "./files.ts";

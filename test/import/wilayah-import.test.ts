@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadRegions } from "../../src/regions/load.ts";
+import { loadRegions } from "../../src/store/regions.ts";
 import { importWilayahFile, readWilayahFile } from "../../src/import/index.ts";
 import type { Store } from "../../src/store/client.ts";
 import { storeCases } from "../support/stores.ts";

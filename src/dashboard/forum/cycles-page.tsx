@@ -1,6 +1,6 @@
 // /dashboard/siklus: every cycle's intake window and forum periods; the admin adds or changes them.
 import type { Hono } from "hono";
-import { saveCycle, wibDay } from "../../cycles/save-cycle.ts";
+import { saveCycle, wibDay } from "../../forum/save-cycle.ts";
 import { defaultForumData, forumText } from "../../forum/forum-data.ts";
 import { Refusal } from "../../refusal.ts";
 import type { DashboardDeps } from "../deps.ts";

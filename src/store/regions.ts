@@ -1,6 +1,6 @@
 // Reads the region list from the database into the in-memory index (once at start-up, again after an import).
-import type { Db } from "../store/client.ts";
-import { buildRegionIndex, type RegionIndex } from "./index.ts";
+import { buildRegionIndex, type RegionIndex } from "../regions/index.ts";
+import type { Db } from "./client.ts";
 
 /** Loads every active desa with its kecamatan name. */
 export async function loadRegions(db: Db): Promise<RegionIndex> {

@@ -1,9 +1,9 @@
 // The sample data an empty database starts with: Kabupaten Bekasi's region list and Kota Malang's kamus.
 import { join } from "node:path";
 import { projectRoot } from "../config/paths.ts";
-import { importKamusFile, importWilayahFile } from "../import/index.ts";
+import { importKamusFile, importWilayahFile } from "./index.ts";
 import type { Logger } from "../logger.ts";
-import type { Store } from "./client.ts";
+import type { Store } from "../store/client.ts";
 
 export const sampleFiles = {
   wilayah: join(projectRoot, "prisma", "seed", "wilayah-bekasi.csv"),

@@ -2,7 +2,7 @@
 // first and last instant of those days. Refused with a message saying which field to fix.
 import { Refusal } from "../refusal.ts";
 import type { Db } from "../store/client.ts";
-import { defaultForumData, forumText, type ForumData } from "../forum/forum-data.ts";
+import { defaultForumData, forumText, type ForumData } from "./forum-data.ts";
 
 /** Dates as `YYYY-MM-DD` (an <input type="date">); empty forum dates leave those periods unset. */
 export interface CycleForm {
