@@ -106,6 +106,18 @@ const keys = [
   "wording.withdrawn",
   "pin.published",
   "pin.hidden",
+  "form.title",
+  "form.help",
+  "form.label",
+  "form.approve",
+  "form.withdraw",
+  "form.approved",
+  "form.not_approved",
+  "form.pin_shown",
+  "form.pin_hidden",
+  "form.pin_show",
+  "form.pin_hide",
+  "form.view",
 ] as const;
 
 /** A key of intents/public.yaml, e.g. "desa.title". */

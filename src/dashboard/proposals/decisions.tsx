@@ -15,6 +15,7 @@ import type { DashboardDeps } from "../deps.ts";
 import { base, type DashEnv } from "../env.ts";
 import { setFlash, takeFlash, type Flash } from "../flash.ts";
 import { detailPage, KamusResults } from "./detail.tsx";
+import { mountPublicCard } from "./public-card.tsx";
 
 const field = (body: Record<string, unknown>, name: string): string | undefined => {
   const v = body[name];
@@ -81,6 +82,7 @@ export function mountProposalDecisions(app: Hono<DashEnv>, deps: DashboardDeps):
   }
 
   app.get("/usulan/:code", async (c) => render(c, c.req.param("code"), takeFlash(c)));
+  mountPublicCard(app, db, decide, now);
 
   app.get("/usulan/:code/kamus", async (c) => {
     await load(c, c.req.param("code"));

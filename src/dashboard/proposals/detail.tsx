@@ -10,6 +10,7 @@ import { base } from "../env.ts";
 import { dateTime, money, num, statusLabel } from "../format.ts";
 import type { Flash } from "../flash.ts";
 import { Layout } from "../layout.tsx";
+import { PublicCard, publicCardData } from "./public-card.tsx";
 import type { SessionOfficer } from "../../store/officer-sessions.ts";
 
 const actionLabel: Record<string, string> = {
@@ -146,6 +147,7 @@ export async function detailPage(
   const next = nextStatuses(p.status);
   const url = `${base}/usulan/${p.code}`;
   const hasPin = p.latitude != null && p.longitude != null;
+  const publicForm = await publicCardData(db, p.code);
   return (
     <Layout
       title={`Usulan ${p.code}`}
@@ -392,6 +394,7 @@ export async function detailPage(
               </button>
             </form>
           </div>
+          <PublicCard form={publicForm} url={url} />
         </section>
       </div>
       <h2>Riwayat</h2>
