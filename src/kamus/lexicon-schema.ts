@@ -1,5 +1,5 @@
 // The shapes of the language data under intents/: the slang lexicon and the kamus vocabulary files.
-// Checked with zod when loaded; see lexicon.ts for the loader and the error format.
+// Checked with zod when loaded; see language-data.ts for the loader and the error format.
 import { z } from "zod";
 
 const word = z.string().trim().min(1);

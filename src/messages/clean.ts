@@ -21,7 +21,6 @@ export function hasControl(id: string): boolean {
 export function cleanInbound(m: InboundMessage): InboundMessage {
   const out: InboundMessage = { ...m };
   if (m.text !== undefined) out.text = cleanText(m.text);
-  if (m.displayName !== undefined) out.displayName = cleanText(m.displayName);
   if (m.startPayload !== undefined) out.startPayload = cleanText(m.startPayload);
   if (m.media?.fileName !== undefined) out.media = { ...m.media, fileName: cleanText(m.media.fileName) };
   return out;

@@ -29,8 +29,6 @@ export const InboundMessage = z.object({
   media: z.object({ mimeType: z.string(), data: z.instanceof(Uint8Array), fileName: z.string().optional() }).optional(),
   /** Telegram deep-link payload (`/start PAYLOAD`), e.g. "desa_3216010001" from a linked village group. */
   startPayload: z.string().optional(),
-  /** The resident's display name on the channel, if it tells one (used only after consent). */
-  displayName: z.string().optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 

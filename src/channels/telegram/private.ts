@@ -3,7 +3,7 @@
 // resident could have typed.
 import { Composer, type Context } from "telegraf";
 import { message } from "telegraf/filters";
-import type { Message, PhotoSize, User } from "telegraf/types";
+import type { Message, PhotoSize } from "telegraf/types";
 import type { Logger } from "../../logger.ts";
 import type { InboundHandler } from "../../messages/channel.ts";
 import type { InboundMessage } from "../../messages/message.ts";
@@ -33,17 +33,11 @@ export function largestPhoto(sizes: PhotoSize[]): PhotoSize | undefined {
   return [...sizes].sort((a, b) => (a.file_size ?? a.width * a.height) - (b.file_size ?? b.width * b.height)).at(-1);
 }
 
-function displayName(user: User | undefined): string | undefined {
-  if (!user) return undefined;
-  return [user.first_name, user.last_name].filter(Boolean).join(" ") || undefined;
-}
-
-function base(ctx: Context, msg: Message): Pick<InboundMessage, "channel" | "chatId" | "messageId" | "displayName"> {
+function base(msg: Message): Pick<InboundMessage, "channel" | "chatId" | "messageId"> {
   return {
     channel: "telegram",
     chatId: String(msg.chat.id),
     messageId: `${msg.chat.id}:${msg.message_id}`,
-    displayName: displayName(ctx.from),
   };
 }
 
@@ -69,10 +63,10 @@ export function privateChat(deps: PrivateChatDeps): Composer<Context> {
       const [command = "", to] = msg.text.slice(1, entity.length).split("@");
       if (to && to.toLowerCase() !== ctx.me.toLowerCase()) return;
       const mapped = commandToText(command.toLowerCase(), msg.text.slice(entity.length));
-      await handle({ ...base(ctx, msg), kind: "text", ...mapped });
+      await handle({ ...base(msg), kind: "text", ...mapped });
       return;
     }
-    await handle({ ...base(ctx, msg), kind: "text", text: msg.text });
+    await handle({ ...base(msg), kind: "text", text: msg.text });
   });
 
   bot.on(message("photo"), async (ctx) => {
@@ -81,7 +75,7 @@ export function privateChat(deps: PrivateChatDeps): Composer<Context> {
     const data = await fetchPhoto(ctx, photo.file_id);
     if (!data) return;
     await handle({
-      ...base(ctx, ctx.message),
+      ...base(ctx.message),
       kind: "photo",
       text: ctx.message.caption,
       media: { mimeType: "image/jpeg", data: data.bytes, fileName: data.fileName },
@@ -95,7 +89,7 @@ export function privateChat(deps: PrivateChatDeps): Composer<Context> {
     const data = await fetchPhoto(ctx, doc.file_id);
     if (!data) return;
     await handle({
-      ...base(ctx, ctx.message),
+      ...base(ctx.message),
       kind: "photo",
       text: ctx.message.caption,
       media: { mimeType: doc.mime_type, data: data.bytes, fileName: doc.file_name ?? data.fileName },
@@ -106,7 +100,7 @@ export function privateChat(deps: PrivateChatDeps): Composer<Context> {
     const { latitude, longitude } = ctx.message.location;
     const venue = "venue" in ctx.message ? ctx.message.venue : undefined;
     await handle({
-      ...base(ctx, ctx.message),
+      ...base(ctx.message),
       kind: "location",
       location: { latitude, longitude },
       text: venue ? [venue.title, venue.address].filter(Boolean).join(", ") : undefined,
@@ -114,17 +108,17 @@ export function privateChat(deps: PrivateChatDeps): Composer<Context> {
   });
 
   bot.on([message("voice"), message("audio"), message("video_note")], async (ctx) => {
-    await handle({ ...base(ctx, ctx.message), kind: "voice" });
+    await handle({ ...base(ctx.message), kind: "voice" });
   });
 
   bot.on(message("sticker"), async (ctx) => {
-    await handle({ ...base(ctx, ctx.message), kind: "sticker" });
+    await handle({ ...base(ctx.message), kind: "sticker" });
   });
 
   // Anything else a resident can send (video, contact, poll, dice...): the engine answers politely.
   bot.on("message", async (ctx) => {
     const caption = "caption" in ctx.message ? ctx.message.caption : undefined;
-    await handle({ ...base(ctx, ctx.message), kind: "other", text: caption });
+    await handle({ ...base(ctx.message), kind: "other", text: caption });
   });
 
   bot.on("callback_query", async (ctx) => {
@@ -147,7 +141,6 @@ export function privateChat(deps: PrivateChatDeps): Composer<Context> {
       messageId: `cb:${query.id}`,
       kind: "text",
       text: key,
-      displayName: displayName(query.from),
     });
     // Remove the buttons so an old menu cannot be answered again later; not worth failing the turn over.
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);

@@ -134,7 +134,6 @@ describe("telegram private chat", () => {
       kind: "text",
       text: "/start desa_3216010001",
       startPayload: "desa_3216010001",
-      displayName: "Siti Aminah",
     });
   });
 
