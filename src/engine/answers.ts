@@ -103,7 +103,7 @@ export function answerSlot(
       return set({ beneficiaries: people.people, households: people.households });
     }
     case "photo":
-      if (command.kind === "skip") return set({ photoDone: true });
+      if (command.kind === "skip") return set({ photoDone: true, photoWanted: undefined });
       out.say(t("photo.waiting"));
       return undefined;
     case "name": {

@@ -21,7 +21,8 @@ export function isFilled(draft: Draft, slot: Slot): boolean {
     case "beneficiaries":
       return draft.beneficiaries !== undefined;
     case "photo":
-      return draft.photos.length > 0 || !!draft.photoDone;
+      // Not a question of its own: the summary invites a photo. Asked only when the resident goes back to it.
+      return !draft.photoWanted || draft.photos.length > 0 || !!draft.photoDone;
     case "name":
       return !!draft.proposerName;
   }
@@ -70,6 +71,7 @@ export function clearSlot(draft: Draft, slot: Slot): Draft {
     case "photo":
       d.photos = [];
       delete d.photoDone;
+      d.photoWanted = true;
       break;
     case "name":
       delete d.proposerName;

@@ -58,6 +58,8 @@ export const Draft = z.object({
   households: z.number().optional(),
   photos: z.array(PhotoRef).default([]),
   photoDone: z.boolean().optional(),
+  /** UBAH 8 / KEMBALI to the photo: ask for it (otherwise the summary invites a photo, no question of its own). */
+  photoWanted: z.boolean().optional(),
   proposerName: z.string().optional(),
   /** A desa named in a message but not exactly: offered as "Maksud Bapak/Ibu ...?" before it is taken. */
   villageCandidates: z.array(z.string()).optional(),

@@ -66,7 +66,7 @@ function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
         });
       return t("summary.people", { people: formatNumber(d.beneficiaries) });
     case "photo":
-      return d.photos.length ? t("summary.photo_count", { count: d.photos.length }) : t("summary.no_photo");
+      return d.photos.length ? t("summary.photo_count", { count: d.photos.length }) : t("summary.no_photo_invite");
     case "name":
       return d.proposerName ?? "";
   }

@@ -69,6 +69,7 @@ export const REPLY_KEYS = [
   "summary.no_match",
   "summary.photo_count",
   "summary.no_photo",
+  "summary.no_photo_invite",
   "summary.unknown",
   "confirm.prompt",
   "option.send",

@@ -40,15 +40,19 @@ const TEXTS = [
   "jalan berlubang minta diaspal ulang panjang 200 lebar 4",
 ];
 
-/** The messages one resident sends to finish one proposal (answers that fit whatever the bot asks). */
+/**
+ * What one resident sends first. Even residents write the whole proposal in their first message (desa,
+ * problem, size); odd ones start with "halo" and answer one question at a time.
+ */
 function script(i: number): string[] {
   const v = VILLAGES[i % VILLAGES.length];
   const t = TEXTS[i % TEXTS.length];
-  return ["halo", "1", `${t} di rt ${(i % 9) + 1} rw ${(i % 7) + 1} desa ${v}`, "1"];
+  return isRich(i) ? [`${t} di rt ${(i % 9) + 1} rw ${(i % 7) + 1} desa ${v}`] : ["halo"];
 }
-/** Answers by what the bot expects next. */
+const isRich = (i: number) => i % 2 === 0;
+/** Answers by what the bot expects next (the desa question invites RT/RW with an example; this resident follows it). */
 const ANSWERS: Record<string, string> = {
-  village: "sukamaju",
+  village: "sukamaju rt 2 rw 3",
   problem: "jalan rusak",
   activity: "perbaikan jalan",
   kamus: "1",
@@ -99,6 +103,8 @@ async function run(label: string, url: string): Promise<void> {
   let messages = 0;
   let stored = 0;
   let counter = 0;
+  // Resident messages per stored proposal, by how the resident started.
+  const perProposal = { rich: [] as number[], halo: [] as number[] };
 
   async function resident(i: number): Promise<void> {
     const chatId = `bench-${label}-${i}`;
@@ -117,12 +123,18 @@ async function run(label: string, url: string): Promise<void> {
       return r;
     };
     let last;
-    for (const text of script(i)) last = await send(text);
+    let sent = 0;
+    for (const text of script(i)) {
+      last = await send(text);
+      sent++;
+    }
     for (let guard = 0; guard < 20 && last; guard++) {
       if (last.replies.some((r) => /Kode usulan/.test(r.text))) {
         stored++;
+        perProposal[isRich(i) ? "rich" : "halo"].push(sent);
         return;
       }
+      sent++;
       const answer = ANSWERS[last.expecting ?? ""] ?? "1";
       last = await send(answer);
     }
@@ -133,6 +145,8 @@ async function run(label: string, url: string): Promise<void> {
   latencies.length = 0;
   messages = 0;
   stored = 0;
+  perProposal.rich.length = 0;
+  perProposal.halo.length = 0;
 
   const started = performance.now();
   const cpuStart = process.cpuUsage();
@@ -153,6 +167,12 @@ async function run(label: string, url: string): Promise<void> {
     `${label.padEnd(8)} residents=${RESIDENTS} proposals=${stored} messages=${messages} time=${seconds.toFixed(2)}s ` +
       `rate=${rate.toFixed(0)} msg/s p50=${pct(50).toFixed(2)}ms p99=${pct(99).toFixed(2)}ms peakRSS=${(peakRss / 2 ** 20).toFixed(0)}MB ` +
       `cpu=${cpuSeconds.toFixed(2)}s (${(messages / cpuSeconds).toFixed(0)} msg per CPU-second; load ${loadavg()[0]!.toFixed(1)})`,
+  );
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+  console.log(
+    `${label.padEnd(8)} resident messages per stored proposal: first message holds desa, problem and size ` +
+      `${mean(perProposal.rich).toFixed(2)} (target ≤ 7, ${perProposal.rich.length} proposals); starts with "halo" ` +
+      `${mean(perProposal.halo).toFixed(2)} (target ≤ 10, ${perProposal.halo.length} proposals)`,
   );
   await store.db.$disconnect();
 }
