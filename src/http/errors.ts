@@ -35,8 +35,9 @@ function wantsHtml(accept: string | undefined): boolean {
   return html !== -1 && (json === -1 || html < json);
 }
 
+// Plain HTML: the site-wide CSP allows no inline style or script, so the page needs neither.
 function errorPage(message: string): string {
-  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tidak dapat diproses</title></head><body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem"><p>${escapeHtml(message)}</p><p><a href="javascript:history.back()">Kembali</a></p></body></html>`;
+  return `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Tidak dapat diproses</title></head><body><p>${escapeHtml(message)}</p><p>Silakan kembali ke halaman sebelumnya dengan tombol kembali di peramban, lalu coba lagi.</p></body></html>`;
 }
 
 function escapeHtml(text: string): string {
