@@ -213,21 +213,11 @@ describe.each(storeCases())("kamus import on $name", (storeCase) => {
     expect(small).toEqual([]);
   });
 
-  it("imports, re-imports and then fully updates 3,000 rows within seconds", async () => {
-    const timed = async (path: string) => {
-      const started = Date.now();
-      return { counts: await importKamusFile(store, path), ms: Date.now() - started };
-    };
-    const create = await timed(writeTmp("k3000.csv", generatedKamus(3000)));
-    const same = await timed(writeTmp("k3000.csv", generatedKamus(3000)));
-    const update = await timed(writeTmp("k3000b.csv", generatedKamus(3000, " (revisi)")));
-    expect([create.counts.created, same.counts.unchanged, update.counts.updated]).toEqual([3000, 3000, 3000]);
-    console.log(
-      `${storeCase.name}: 3,000 rows created in ${create.ms} ms, unchanged in ${same.ms} ms, updated in ${update.ms} ms`,
-    );
-    // Bounds with room for a busy CI machine; quiet, these take about 1 s, 0.1 s and 2.5 s (one UPDATE per changed row).
-    expect(create.ms).toBeLessThan(10_000);
-    expect(same.ms).toBeLessThan(3_000);
-    expect(update.ms).toBeLessThan(15_000);
+  // How fast is measured by `npm run bench:import`, not here: a busy machine must not fail a correct import.
+  it("imports, re-imports and then fully updates 3,000 rows", async () => {
+    const create = await importKamusFile(store, writeTmp("k3000.csv", generatedKamus(3000)));
+    const same = await importKamusFile(store, writeTmp("k3000.csv", generatedKamus(3000)));
+    const update = await importKamusFile(store, writeTmp("k3000b.csv", generatedKamus(3000, " (revisi)")));
+    expect([create.created, same.unchanged, update.updated]).toEqual([3000, 3000, 3000]);
   });
 });
