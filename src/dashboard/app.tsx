@@ -18,6 +18,7 @@ import { mountCycles } from "./forum/cycles-page.tsx";
 import { mountProposalList } from "./proposals/list.tsx";
 import { mountProposalDecisions } from "./proposals/decisions.tsx";
 import { mountProposalExport } from "./proposals/export.ts";
+import { mountAdmin } from "./admin/kamus.tsx";
 
 /** Adds pages behind the login; each feature (proposals, kamus, forum...) brings one of these. */
 export type DashboardFeature = (app: Hono<DashEnv>, deps: DashboardDeps) => void;
@@ -31,6 +32,7 @@ const features: DashboardFeature[] = [
   mountProposalDecisions,
   mountForum,
   mountSipd,
+  mountAdmin,
 ];
 
 /** Paths reachable without a session (everything else answers 303 to the login page). */

@@ -31,7 +31,7 @@ const ChartTable = (props: {
       <table id={props.id}>
         <thead>
           <tr>
-            <th>{props.caption.split(" per ")[1] ?? ""}</th>
+            <th class="first-cap">{props.caption.split(" per ")[1] ?? ""}</th>
             <th class="num">Jumlah</th>
           </tr>
         </thead>

@@ -204,4 +204,15 @@ describe.skipIf(!existsSync(chromiumPath))("dashboard in Chromium", () => {
     expect(await p.locator("img[src=x]").count()).toBe(0);
     await p.close();
   });
+
+  it("lets the admin search the kamus and see the wilayah", async () => {
+    const p = await loggedIn("admin");
+    await shot(p, "home-admin");
+    await p.goto(`${url}/dashboard/kamus?q=lampu`);
+    expect(await p.locator("tbody tr").count()).toBe(1);
+    await shot(p, "kamus");
+    await p.goto(`${url}/dashboard/wilayah`);
+    await shot(p, "wilayah");
+    await p.close();
+  });
 });

@@ -1,0 +1,70 @@
+// ADMIN pages: kamus upload through the CLI's importer (errors with line and column, nothing half-imported),
+// search, switching an entry off; other officers are refused.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "../../src/store/client.ts";
+import { freshSqlite } from "../support/stores.ts";
+import { Client, origin, seedOfficers, seedRegions, testApp, testDeps } from "./fixture.ts";
+
+let store: Store;
+let app: ReturnType<typeof testApp>["app"];
+let reloads = 0;
+beforeEach(async () => {
+  store = await freshSqlite();
+  await seedRegions(store);
+  await seedOfficers(store);
+  reloads = 0;
+  app = testApp(testDeps(store, {}, { kamusChanged: async () => reloads++ })).app;
+});
+afterEach(async () => store.db.$disconnect());
+
+const header = "kode,nama,perangkat_daerah,satuan,harga_satuan";
+
+async function upload(client: Client, name: string, text: string) {
+  const form = new FormData();
+  form.append("berkas", new File([text], name, { type: "text/csv" }));
+  return app.request("/dashboard/kamus/unggah", {
+    method: "POST",
+    headers: { origin, cookie: client.cookie },
+    body: form,
+  });
+}
+
+describe("dashboard kamus admin", () => {
+  it("imports an uploaded kamus, and a bad file names line and column and changes nothing", async () => {
+    const admin = new Client(app);
+    await admin.login("admin");
+    const bad = await upload(
+      admin,
+      "kamus-baru.csv",
+      `${header}\nX-1,Sumur bor,Dinas PUPR,unit,5000000\nX-2,,Dinas PUPR,unit,abc\n`,
+    );
+    expect(bad.status).toBe(422);
+    const page = await bad.text();
+    expect(page).toMatch(/Impor dibatalkan.*kamus-baru\.csv line 3, column/);
+    expect(await store.db.kamusEntry.count({ where: { kode: { startsWith: "X-" } } })).toBe(0);
+    await upload(admin, "kamus-baru.csv", `${header}\nX-1,Sumur bor,Dinas PUPR,unit,5000000\n`);
+    expect(await store.db.kamusEntry.findUnique({ where: { kode: "X-1" } })).toMatchObject({ nama: "Sumur bor" });
+    expect(reloads).toBe(1);
+    const found = await (await admin.get("/dashboard/kamus?q=sumur")).text();
+    expect(found).toContain("X-1");
+    expect(found).not.toContain("K-002");
+  });
+
+  it("switches an entry off so it is no longer offered", async () => {
+    const admin = new Client(app);
+    await admin.login("admin");
+    const res = await admin.post("/dashboard/kamus/K-002/aktif", { aktif: "0" });
+    expect(res.status).toBe(303);
+    expect((await store.db.kamusEntry.findUnique({ where: { kode: "K-002" } }))!.active).toBe(false);
+    expect(reloads).toBe(1);
+  });
+
+  it("refuses kamus and wilayah pages to village and district officers", async () => {
+    const desa = new Client(app);
+    await desa.login("desa.a");
+    expect((await desa.get("/dashboard/kamus")).status).toBe(403);
+    expect((await desa.get("/dashboard/wilayah")).status).toBe(403);
+    expect((await desa.post("/dashboard/kamus/K-002/aktif", { aktif: "0" })).status).toBe(403);
+    expect((await store.db.kamusEntry.findUnique({ where: { kode: "K-002" } }))!.active).toBe(true);
+  });
+});
