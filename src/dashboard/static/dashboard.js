@@ -36,6 +36,7 @@ document.addEventListener("DOMContentLoaded", function () {
         options: {
           responsive: true,
           maintainAspectRatio: false,
+          animation: false,
           indexAxis: canvas.getAttribute("data-chart-axis") || "x",
           plugins: { legend: { display: false } },
         },
