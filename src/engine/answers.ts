@@ -161,8 +161,9 @@ function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Ou
   if (found.kind === "found") {
     out.say(t("village.found", { village: found.village.name, district: found.village.districtName }));
     const d = { ...draft, villageCode: found.village.code };
-    // "got mampet di RT 2 desa Sukadami, minta dinormalisasi": the rest of the answer fills the form too.
-    if (!d.problem && describesProblem(text, ctx))
+    // "got mampet di RT 2 desa Sukadami, minta dinormalisasi": the rest of the answer fills the form too. The
+    // names of the place are not a problem ("Cibatu" is a desa, not a request for batu ampyang).
+    if (!d.problem && describesProblem(learnablePhrase(text, found.village), ctx))
       return { ...state, villageChoices: undefined, draft: extractInto(d, text, ctx.regions) };
     const { rt, rw } = parseRtRw(text);
     if (rt && !d.rt) d.rt = rt;
