@@ -50,6 +50,21 @@ describe("dashboard kamus admin", () => {
     expect(found).not.toContain("K-002");
   });
 
+  it("loads a kabupaten's kecamatan and desa from the Kemendagri data, and refuses an unknown code", async () => {
+    const admin = new Client(app);
+    await admin.login("admin");
+    const unknown = await admin.post("/dashboard/wilayah/kabupaten", { kode: "99.99" });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toContain("tidak ada dalam data wilayah Kemendagri");
+    const res = await admin.post("/dashboard/wilayah/kabupaten", { kode: "32.16" });
+    expect(res.status).toBe(303);
+    expect(
+      await store.db.village.count({ where: { kemendagriCode: { startsWith: "32.16." } } }),
+    ).toBeGreaterThanOrEqual(187);
+    expect(await (await admin.get("/dashboard/wilayah")).text()).toContain("Impor selesai");
+    expect(reloads).toBe(1);
+  });
+
   it("switches an entry off so it is no longer offered", async () => {
     const admin = new Client(app);
     await admin.login("admin");

@@ -1,8 +1,9 @@
-// ADMIN only: the kamus (list, search, switch an entry off or on, upload a CSV/XLSX) and the wilayah upload.
+// ADMIN only: the kamus (list, search, switch an entry off or on, upload a CSV/XLSX) and the wilayah (upload, or
+// load a kabupaten from idn-area-data).
 // Uploads go to the same importer as `musrenbang import` (src/import): errors name file, line and column,
 // and nothing is half-imported. The running bot's matcher and region list are reloaded at once.
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { importKamusFile, importWilayahFile } from "../../import/index.ts";
+import { importKabupaten, importKamusFile, importWilayahFile } from "../../import/index.ts";
 import { isRefusal, Refusal } from "../../refusal.ts";
 import { searchForm } from "../../store/search.ts";
 import type { DashboardDeps } from "../deps.ts";
@@ -145,6 +146,18 @@ export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
           </label>
           <button type="submit">Impor</button>
         </form>
+        <h2>Atau muat dari data wilayah Kemendagri</h2>
+        <form class="card" method="post" action={`${base}/wilayah/kabupaten`}>
+          <label>
+            Kode kabupaten/kota (Kemendagri), misalnya 32.16
+            <input type="text" name="kode" required inputmode="decimal" pattern="[0-9.]{4,5}" />
+          </label>
+          <label>
+            <input type="checkbox" name="ganti" value="1" />
+            Desa dan kecamatan kabupaten ini yang tidak ada di data Kemendagri dinonaktifkan
+          </label>
+          <button type="submit">Muat</button>
+        </form>
         <div class="table-wrap">
           <table>
             <thead>
@@ -172,6 +185,22 @@ export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
     );
   };
   app.get("/wilayah", only, async (c) => wilayahPage(c, takeFlash(c)));
+
+  // The same loader as `musrenbang import wilayah --kabupaten`: idn-area-data, names paired with the stored list.
+  app.post("/wilayah/kabupaten", only, async (c) => {
+    const body = await c.req.parseBody();
+    try {
+      const result = await importKabupaten(deps.store, typeof body.kode === "string" ? body.kode : "", {
+        replace: body.ganti === "1",
+      });
+      await deps.kamusChanged?.().catch(() => undefined);
+      setFlash(c, { kind: "ok", text: deps.texts("upload.done", { summary: summary(result.counts) }) });
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      return wilayahPage(c, { kind: "error", text: deps.texts("upload.failed", { error: error.message }) }, 422);
+    }
+    return c.redirect(`${base}/wilayah`, 303);
+  });
 
   app.post("/wilayah/unggah", only, async (c) => {
     const body = await c.req.parseBody();
