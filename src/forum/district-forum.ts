@@ -10,7 +10,7 @@ import { enqueueForumNotice, writeForumStatus } from "./forum-status.ts";
 import { agreedRanks } from "./order.ts";
 import { scoreProposals } from "./score.ts";
 import { cycleOfYear, inCycle, loadForumView, type ForumView } from "./village-forum.ts";
-import type { LockResult } from "./lock-forum.ts";
+import { decidedItems, type LockResult } from "./lock-forum.ts";
 
 /** Opens (or brings up to date, until locked) the kecamatan forum of `year` and returns its view. */
 export async function openDistrictForum(
@@ -89,17 +89,7 @@ export async function lockDistrictForum(
 ): Promise<LockResult> {
   if (actor.role === "VILLAGE") throw new Refusal(403, forumText(data, "refuse.not_district"));
   return db.$transaction(async (tx) => {
-    const forum = await forumFor(tx, actor, forumId);
-    if (forum.level !== "KECAMATAN") throw new Refusal(404, "Forum tidak ditemukan di wilayah Bapak/Ibu.");
-    const items = await tx.forumItem.findMany({
-      where: { forumId },
-      include: { proposal: { select: { id: true, code: true, status: true } } },
-      orderBy: { position: "asc" },
-    });
-    if (!items.length) throw new Refusal(400, forumText(data, "refuse.empty"));
-    const missing = items.filter((i) => !i.agreed && !i.reason?.trim()).map((i) => i.proposal.code);
-    if (missing.length)
-      throw new Refusal(400, forumText(data, "refuse.not_agreed_reason", { codes: missing.join(", ") }));
+    const { forum, items } = await decidedItems(tx, actor, forumId, "KECAMATAN", data);
     const claimed = await tx.forum.updateMany({
       where: { id: forumId, lockedAt: null },
       data: { lockedAt: now, lockedBy: actor.username },

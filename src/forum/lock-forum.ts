@@ -2,7 +2,7 @@
 // become DISEPAKATI with their rank; not agreed ones stay DIVERIFIKASI with the reason in their audit trail;
 // every proposer hears the outcome.
 import { Refusal } from "../refusal.ts";
-import type { Db } from "../store/client.ts";
+import type { Db, Tx } from "../store/client.ts";
 import type { ForumActor } from "./forum-actor.ts";
 import { defaultForumData, forumText, type ForumData } from "./forum-data.ts";
 import { forumFor } from "./forum-guard.ts";
@@ -15,6 +15,31 @@ export interface LockResult {
   notAgreed: number;
 }
 
+/**
+ * The forum `forumId` of `level` in the actor's area with its rows in order, ready to lock: refuses (404) another
+ * level, (400) an empty list or a not-agreed row without a reason. Shared by the desa and kecamatan locks.
+ */
+export async function decidedItems(
+  tx: Tx,
+  actor: ForumActor,
+  forumId: number,
+  level: "DESA" | "KECAMATAN",
+  data: ForumData,
+) {
+  const forum = await forumFor(tx, actor, forumId);
+  if (forum.level !== level) throw new Refusal(404, "Forum tidak ditemukan di wilayah Bapak/Ibu.");
+  const items = await tx.forumItem.findMany({
+    where: { forumId },
+    include: { proposal: { select: { id: true, code: true, status: true } } },
+    orderBy: { position: "asc" },
+  });
+  if (!items.length) throw new Refusal(400, forumText(data, "refuse.empty"));
+  const missing = items.filter((i) => !i.agreed && !i.reason?.trim()).map((i) => i.proposal.code);
+  if (missing.length)
+    throw new Refusal(400, forumText(data, "refuse.not_agreed_reason", { codes: missing.join(", ") }));
+  return { forum, items };
+}
+
 /** Locks the desa forum `forumId`. Refuses (409) a locked one, (400) an empty list or a missing reason. */
 export async function lockVillageForum(
   db: Db,
@@ -24,17 +49,7 @@ export async function lockVillageForum(
   data: ForumData = defaultForumData(),
 ): Promise<LockResult> {
   return db.$transaction(async (tx) => {
-    const forum = await forumFor(tx, actor, forumId);
-    if (forum.level !== "DESA") throw new Refusal(404, "Forum tidak ditemukan di wilayah Bapak/Ibu.");
-    const items = await tx.forumItem.findMany({
-      where: { forumId },
-      include: { proposal: { select: { id: true, code: true, status: true } } },
-      orderBy: { position: "asc" },
-    });
-    if (!items.length) throw new Refusal(400, forumText(data, "refuse.empty"));
-    const missing = items.filter((i) => !i.agreed && !i.reason?.trim()).map((i) => i.proposal.code);
-    if (missing.length)
-      throw new Refusal(400, forumText(data, "refuse.not_agreed_reason", { codes: missing.join(", ") }));
+    const { forum, items } = await decidedItems(tx, actor, forumId, "DESA", data);
     if (items.some((i) => i.proposal.status !== "DIVERIFIKASI"))
       throw new Refusal(409, forumText(data, "refuse.order_mismatch"));
     // Claim the lock first: of two officers pressing "Kunci" at once, one wins and the other is refused.
