@@ -12,7 +12,8 @@ import { showResume, startProposal, stop, supportProposal, toIdle } from "./flow
 import { showMenu, showStatus, unfinishedDraft } from "./menu.ts";
 import { Out, type TurnResult } from "./out.ts";
 import { askErase } from "./phases/erase.ts";
-import { reprompt, stepPhase } from "./phases/index.ts";
+import { stepPhase } from "./phases/index.ts";
+import { reprompt } from "./phases/reprompt.ts";
 import { initialState, upgradeState, type ConversationState, type PhotoRef } from "./state.ts";
 import { summarize } from "./summary.ts";
 

@@ -4,7 +4,7 @@ import { newProposalCode } from "../code.ts";
 import { limitReached, sayIntakeClosed, toIdle } from "../flow.ts";
 import { confirmOptions, type Out } from "../out.ts";
 import type { ConversationState, StateOf } from "../state.ts";
-import { estimatedCost, summarize } from "../summary.ts";
+import { estimatedCost } from "../summary.ts";
 import { editItem, goBack } from "./form.ts";
 import type { Input } from "./input.ts";
 
@@ -16,11 +16,6 @@ export async function confirmStep(s: Confirming, input: Input, ctx: TurnContext,
   if (command.kind === "back") return goBack(s, ctx, out);
   if (command.kind === "edit") return editItem(s, command.item, ctx, out);
   out.say(ctx.texts("confirm.prompt"), confirmOptions(ctx.texts));
-  return s;
-}
-
-export function confirmReprompt(s: Confirming, ctx: TurnContext, out: Out): ConversationState {
-  summarize(s.draft, ctx, out);
   return s;
 }
 

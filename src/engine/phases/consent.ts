@@ -2,7 +2,7 @@
 import type { TurnContext } from "../context.ts";
 import { looksLikeProposal } from "../extract.ts";
 import { numbered, type Out } from "../out.ts";
-import { initialState, type ConversationState, type StateOf } from "../state.ts";
+import { type ConversationState, type StateOf } from "../state.ts";
 import { startProposal } from "../flow.ts";
 import { yesNo, type Input } from "./input.ts";
 
@@ -36,10 +36,4 @@ export async function consentStep(s: Consenting, input: Input, ctx: TurnContext,
   const lead = pending && pending === input.text ? `\n\n${t("consent.kept")}` : "";
   out.say(t("consent.ask") + lead, numbered([t("consent.option_yes"), t("consent.option_no")]));
   return { ...s, phase: "consent", ...(pending ? { pending } : {}) };
-}
-
-export function consentReprompt(s: Consenting, ctx: TurnContext, out: Out): ConversationState {
-  const t = ctx.texts;
-  out.say(t("consent.ask"), numbered([t("consent.option_yes"), t("consent.option_no")]));
-  return { ...initialState(), prefillVillage: s.prefillVillage };
 }

@@ -2,8 +2,8 @@
 import type { TurnContext } from "../context.ts";
 import { eraseOptions, type Out } from "../out.ts";
 import { common, initialState, type ConversationState, type Resumable, type StateOf } from "../state.ts";
-import { reprompt } from "./index.ts";
 import type { Input } from "./input.ts";
+import { reprompt } from "./reprompt.ts";
 
 type Erasing = StateOf<"erase">;
 
@@ -27,11 +27,6 @@ export function eraseStep(
   }
   out.say(ctx.texts("erase.cancelled"));
   return reprompt(back(s), ctx, out);
-}
-
-export function eraseReprompt(s: Erasing, ctx: TurnContext, out: Out): ConversationState {
-  out.say(ctx.texts("erase.confirm"), eraseOptions(ctx.texts));
-  return s;
 }
 
 /** The phase the detour came from, with what changed meanwhile in the common fields. */

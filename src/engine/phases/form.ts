@@ -8,8 +8,8 @@ import type { Out } from "../out.ts";
 import { sayQuestion } from "../questions.ts";
 import { clearSlot, SUMMARY_ITEMS } from "../slots.ts";
 import { common, type ConversationState, type FormState, type StateOf } from "../state.ts";
-import { reprompt } from "./index.ts";
 import type { Input } from "./input.ts";
+import { reprompt } from "./reprompt.ts";
 
 export async function formStep(s: FormState, input: Input, ctx: TurnContext, out: Out): Promise<ConversationState> {
   const { command, text } = input;
@@ -60,11 +60,6 @@ export async function formStep(s: FormState, input: Input, ctx: TurnContext, out
   if (slot === "kamus" && !answered.draft.kamusKode && !answered.draft.kamusNoMatch && answered.kamusChoices?.length)
     return openQuestion(answered, "kamus", ctx, out, false);
   return advance({ ...answered, villageChoices: undefined, kamusChoices: answered.kamusChoices }, ctx, out);
-}
-
-export function formReprompt(s: FormState, ctx: TurnContext, out: Out): ConversationState {
-  sayQuestion(s.expecting, s, ctx, out);
-  return s;
 }
 
 /**

@@ -1,16 +1,15 @@
 // One handler per phase (as goflow and RapidPro route a flow by node): `stepPhase` hands a message to the
-// handler of the phase the conversation is in; `reprompt` asks again whatever that phase waits for.
+// handler of the phase the conversation is in (`reprompt.ts` asks again whatever that phase waits for).
 import type { TurnContext } from "../context.ts";
-import { showMenu } from "../menu.ts";
 import type { Out } from "../out.ts";
 import type { ConversationState } from "../state.ts";
-import { confirmReprompt, confirmStep } from "./confirm.ts";
-import { consentReprompt, consentStep } from "./consent.ts";
-import { eraseReprompt, eraseStep } from "./erase.ts";
-import { formReprompt, formStep } from "./form.ts";
+import { confirmStep } from "./confirm.ts";
+import { consentStep } from "./consent.ts";
+import { eraseStep } from "./erase.ts";
+import { formStep } from "./form.ts";
 import { idleStep } from "./idle.ts";
 import type { Input, Next } from "./input.ts";
-import { supportReprompt, supportStep } from "./support.ts";
+import { supportStep } from "./support.ts";
 
 /** Handles a message that no global command took, by the phase's own rules. */
 export function stepPhase(s: ConversationState, input: Input, ctx: TurnContext, out: Out): Next {
@@ -28,24 +27,5 @@ export function stepPhase(s: ConversationState, input: Input, ctx: TurnContext, 
       return supportStep(s, input, ctx, out);
     case "erase":
       return eraseStep(s, input, ctx, out);
-  }
-}
-
-/** Asks again whatever the conversation is waiting for. */
-export function reprompt(s: ConversationState, ctx: TurnContext, out: Out): Next {
-  switch (s.phase) {
-    case "consent":
-    case "refused":
-      return consentReprompt(s, ctx, out);
-    case "idle":
-      return showMenu(s, ctx, out);
-    case "form":
-      return formReprompt(s, ctx, out);
-    case "confirm":
-      return confirmReprompt(s, ctx, out);
-    case "support":
-      return supportReprompt(s, ctx, out);
-    case "erase":
-      return eraseReprompt(s, ctx, out);
   }
 }

@@ -2,9 +2,10 @@
 import type { TurnContext } from "../context.ts";
 import { advance } from "../advance.ts";
 import { supportProposal, toIdle } from "../flow.ts";
-import { numbered, type Out } from "../out.ts";
+import type { Out } from "../out.ts";
 import { common, type ConversationState, type StateOf } from "../state.ts";
 import { yesNo, type Input } from "./input.ts";
+import { supportReprompt } from "./reprompt.ts";
 
 type Supporting = StateOf<"support">;
 
@@ -17,12 +18,6 @@ export async function supportStep(s: Supporting, input: Input, ctx: TurnContext,
   }
   if (answer === "no") return goOn(s, ctx, out);
   return supportReprompt(s, ctx, out);
-}
-
-export function supportReprompt(s: Supporting, ctx: TurnContext, out: Out): ConversationState {
-  const t = ctx.texts;
-  out.say(t("menu.title"), numbered([t("support.option_yes", { code: s.similarCode }), t("support.option_no")]));
-  return s;
 }
 
 function goOn(s: Supporting, ctx: TurnContext, out: Out): Promise<ConversationState> {
