@@ -1,6 +1,7 @@
 // Pairs two lists of region names (stored BPS list ↔ Kemendagri list): same name first, then close spellings
 // ("Cileduk" ↔ "Ciledug", "Pasirranji" ↔ "Pasiranji"), never one name with two.
-import { editDistance, regionKey } from "../regions/normalize.ts";
+import { editDistance } from "../edit-distance.ts";
+import { regionKey } from "../regions/region-key.ts";
 
 /** A name with its code, e.g. `{ "code": "3216010", "name": "Setu" }`. */
 export interface Named {
@@ -59,7 +60,7 @@ export function matchNames<L extends Named, R extends Named>(left: L[], right: R
     for (const r of restRight) {
       const a = nameKey(l.name);
       const b = nameKey(r.name);
-      const distance = editDistance(a, b);
+      const distance = editDistance(a, b, allowed(a, b));
       if (distance <= allowed(a, b)) candidates.push({ l, r, distance });
     }
   }

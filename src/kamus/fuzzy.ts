@@ -3,6 +3,7 @@
 // within a small edit distance ("pelatiahn", "dreinase"); failing both, to the known word that shares most of its
 // character trigrams (Dice ≥ `NGRAM_MIN`: "udith" → "uditch", "pavingnisasi" → "paving"), a spelling heard
 // rather than read. Candidates come from a character-trigram index.
+import { editDistance } from "../edit-distance.ts";
 
 /** Share of character trigrams (Dice) a word must have in common with a known word to be read as it. */
 const NGRAM_MIN = 0.5;
@@ -21,36 +22,6 @@ function trigrams(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
   return out;
-}
-
-// Three rolling rows for editDistance, reused between calls (words are short).
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-let rowC = new Int32Array(64);
-
-/** Optimal string alignment distance (edits and adjacent swaps), stopping early above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const n = b.length + 1;
-  if (rowA.length < n) [rowA, rowB, rowC] = [new Int32Array(n * 2), new Int32Array(n * 2), new Int32Array(n * 2)];
-  let prev2 = rowA;
-  let prev = rowB;
-  let cur = rowC;
-  for (let j = 0; j < n; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j < n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[n - 1]!;
 }
 
 /** Repairs unknown words; results (also "no repair") are cached per word. */

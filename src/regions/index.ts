@@ -1,6 +1,7 @@
 // The region list in memory: every desa with its kecamatan, searched fuzzily by name.
 // Built once from the database (loadRegions) and shared by all turns.
-import { boundedDistance, REGION_PREFIXES, regionKey, similarity } from "./normalize.ts";
+import { editDistance } from "../edit-distance.ts";
+import { REGION_PREFIXES, regionKey, similarity } from "./region-key.ts";
 
 /** One desa/kelurahan, e.g. `{ "code": "3216010001", "name": "Ragemanunggal", "districtCode": "3216010", "districtName": "Setu" }`. */
 export interface VillageRef {
@@ -92,7 +93,7 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
           const max = Math.floor((1 - threshold) * longer + 1e-9);
           // One edit cannot change both the first and the last letter (of names this long).
           if (max <= 1 && g[0] !== e.key[0] && g[g.length - 1] !== e.key[e.key.length - 1]) continue;
-          const d = g === e.key ? 0 : boundedDistance(g, e.key, max);
+          const d = g === e.key ? 0 : editDistance(g, e.key, max);
           if (d <= max && 1 - d / longer > (best.get(e) ?? 0)) best.set(e, 1 - d / longer);
         }
       }
