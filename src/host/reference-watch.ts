@@ -1,22 +1,21 @@
 // Keeps a running host's kamus matcher and region index in step with the database. Imports (`musrenbang
 // import kamus|wilayah`) and removed learned phrases (`musrenbang phrases remove`) happen in another process;
 // a cheap fingerprint query every `intervalMs` notices them and builds a fresh matcher or region index for
-// the host to swap in, so officers need not restart the bot. Tests: test/host/reference-watch.test.ts.
+// the host to swap in, so officers need not restart the bot. Phrases learned elsewhere (another copy, the
+// dashboard) are taught to the running matcher in place; only a removed phrase or a kamus change rebuilds it. Tests: test/host/reference-watch.test.ts.
 import { buildMatcher } from "../kamus/matcher.ts";
 import type { Logger } from "../logger.ts";
 import { loadRegions } from "../store/regions.ts";
 import type { Db } from "../store/client.ts";
-import { loadKamus } from "../store/learned-phrases.ts";
+import { learnedFingerprint, learnedRows, loadKamus } from "../store/learned-phrases.ts";
+import { SyncedMatcher } from "./synced-matcher.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import type { RegionIndex } from "../regions/index.ts";
 
-/** What changes when the kamus or its learned phrases change (an import touches `updatedAt`). */
-async function kamusFingerprint(db: Db): Promise<string> {
-  const [entries, phrases] = await Promise.all([
-    db.kamusEntry.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    db.learnedPhrase.aggregate({ _count: { _all: true }, _max: { id: true } }),
-  ]);
-  return [entries._count._all, entries._max.updatedAt?.getTime(), phrases._count._all, phrases._max.id].join(":");
+/** What changes when the kamus entries change (an import touches `updatedAt`); learned phrases: see SyncedMatcher. */
+async function entriesFingerprint(db: Db): Promise<string> {
+  const entries = await db.kamusEntry.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  return [entries._count._all, entries._max.updatedAt?.getTime()].join(":");
 }
 
 /** The same for kecamatan and desa. */
@@ -54,33 +53,49 @@ export async function watchReferenceData(options: {
   intervalMs?: number;
 }): Promise<ReferenceWatch> {
   const { db, logger } = options;
-  let prints = { kamus: "", regions: "" };
-  let matcher: KamusMatcher | undefined;
+  let prints = { entries: "", regions: "" };
+  let matcher: SyncedMatcher | undefined;
   let regions: RegionIndex | undefined;
   const listeners: ((data: { matcher: KamusMatcher; regions: RegionIndex }) => void)[] = [];
   let checking: Promise<{ kamus: boolean; regions: boolean }> | undefined;
 
+  async function rebuild(): Promise<SyncedMatcher> {
+    const rows = await learnedRows(db);
+    const { entries } = await loadKamus(db);
+    const built = new SyncedMatcher(buildMatcher(entries, rows), rows);
+    if (matcher)
+      logger.info({ entries: entries.length, learned: rows.length }, "kamus changed in the database: matcher rebuilt");
+    return built;
+  }
+
   async function reload(): Promise<{ kamus: boolean; regions: boolean }> {
     // Fingerprints are read before the data, so a change during the load is seen on the next check.
-    const [kamus, region] = await Promise.all([kamusFingerprint(db), regionFingerprint(db)]);
-    const changed = { kamus: kamus !== prints.kamus, regions: region !== prints.regions };
+    const [entries, phrases, region] = await Promise.all([
+      entriesFingerprint(db),
+      learnedFingerprint(db),
+      regionFingerprint(db),
+    ]);
     const first = !matcher;
-    if (changed.kamus) {
-      const data = await loadKamus(db);
-      matcher = buildMatcher(data.entries, data.learned);
-      if (!first)
-        logger.info(
-          { entries: data.entries.length, learned: data.learned.length },
-          "kamus changed in the database: matcher rebuilt",
-        );
+    let rebuilt = false;
+    let learned = 0;
+    if (!matcher || entries !== prints.entries) {
+      matcher = await rebuild();
+      rebuilt = true;
+    } else if (phrases !== matcher.fingerprint()) {
+      const outcome = matcher.sync(await learnedRows(db));
+      if (outcome.rebuild) {
+        matcher = await rebuild();
+        rebuilt = true;
+      } else learned = outcome.learned;
+      if (learned) logger.info({ learned }, "phrases learned elsewhere added to the matcher");
     }
+    const changed = { kamus: rebuilt || learned > 0, regions: region !== prints.regions };
     if (changed.regions) {
       regions = await loadRegions(db);
       if (!first) logger.info({ villages: regions.size }, "region list changed in the database: reloaded");
     }
-    prints = { kamus, regions: region };
-    if (!first && (changed.kamus || changed.regions))
-      for (const fn of listeners) fn({ matcher: matcher!, regions: regions! });
+    prints = { entries, regions: region };
+    if (!first && (rebuilt || changed.regions)) for (const fn of listeners) fn({ matcher: matcher, regions: regions! });
     return changed;
   }
 

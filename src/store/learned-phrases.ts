@@ -146,3 +146,32 @@ export async function loadKamus(db: DbLike): Promise<{ entries: KamusDoc[]; lear
     learned: phrases.map((p) => ({ kode: p.kamusEntry.kode, phrase: p.phrase, uses: p.uses })),
   };
 }
+
+/** A stored phrase as the running matcher tracks it (see src/host/synced-matcher.ts). */
+export interface LearnedPhraseRow {
+  id: number;
+  kode: string;
+  phrase: string;
+  uses: number;
+}
+
+/** Where the learned phrases of active entries stand: count, total uses and newest id, e.g. "12:15:40". */
+export async function learnedFingerprint(db: DbLike): Promise<string> {
+  const a = await db.learnedPhrase.aggregate({
+    where: { kamusEntry: { active: true } },
+    _count: { _all: true },
+    _sum: { uses: true },
+    _max: { id: true },
+  });
+  return [a._count._all, a._sum.uses ?? 0, a._max.id ?? 0].join(":");
+}
+
+/** Every stored phrase of an active entry with its id and uses, oldest first. */
+export async function learnedRows(db: DbLike): Promise<LearnedPhraseRow[]> {
+  const rows = await db.learnedPhrase.findMany({
+    where: { kamusEntry: { active: true } },
+    select: { id: true, phrase: true, uses: true, kamusEntry: { select: { kode: true } } },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => ({ id: r.id, kode: r.kamusEntry.kode, phrase: r.phrase, uses: r.uses }));
+}

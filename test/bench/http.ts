@@ -14,6 +14,8 @@ import { freshPostgres } from "../support/stores.ts";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 400);
+/** BENCH_PROFILE=DIR: the app writes a V8 CPU profile (node --cpu-prof) per run into DIR. */
+const PROFILE = process.env.BENCH_PROFILE;
 
 const BARE_SERVER = `
 const http = require("node:http");
@@ -126,11 +128,15 @@ async function bareCeiling(): Promise<number> {
 async function app(label: string, url: string, ceiling: number): Promise<void> {
   // Many residents from one address in a few seconds: the per-resident and new-resident limits are for
   // the public, not for this trusted client.
-  const running = await startApp(url, {
-    SEED_ON_EMPTY: "1",
-    RETENTION_DAYS: "0",
-    MAX_PROPOSALS_PER_CYCLE: "1000",
-  });
+  const running = await startApp(
+    url,
+    {
+      SEED_ON_EMPTY: "1",
+      RETENTION_DAYS: "0",
+      MAX_PROPOSALS_PER_CYCLE: "1000",
+    },
+    { nodeArgs: PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${join(PROFILE, label)}`] : [] },
+  );
   try {
     await drive(running.url, `${label}-warm`, false, CLIENTS * 2);
     print(label, await drive(running.url, label, false, RESIDENTS, running.child.pid), ceiling);
