@@ -2,13 +2,14 @@
 // where and how much. Learned with RT/RW, the desa name and sizes, one resident's street lights in Sukamaju
 // made every later "jalan rusak di RT 1 desa Sukamaju" rank the street-light entry first.
 import type { VillageRef } from "../regions/index.ts";
+import { REGION_PREFIXES } from "../regions/region-key.ts";
 import { parseRtRw } from "./place.ts";
 
 /** Longest phrase learned: a wording, not a letter. */
 const MAX_LENGTH = 200;
 
-/** Place words that say where, never what: "desa", "kec.", "dusun". */
-const PLACE_WORDS = /\b(desa|ds|kelurahan|kel|kecamatan|kec|dusun|dukuh|kampung|kp|rt|rw)\b\.?/gi;
+/** Place words that say where, never what: "desa", "kec.", "dusun", "RT". */
+const PLACE_WORDS = new RegExp(`\\b(${[...REGION_PREFIXES, "dukuh", "rt", "rw"].join("|")})\\b\\.?`, "gi");
 
 /**
  * A number and the unit or count after it ("200 m", "6 titik", "40 KK", "2,5", "60 x 2"), and the words that size

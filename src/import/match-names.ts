@@ -1,7 +1,7 @@
 // Pairs two lists of region names (stored BPS list ↔ Kemendagri list): same name first, then close spellings
 // ("Cileduk" ↔ "Ciledug", "Pasirranji" ↔ "Pasiranji"), never one name with two.
 import { editDistance } from "../edit-distance.ts";
-import { regionKey } from "../regions/region-key.ts";
+import { regionKey, withoutRegionPrefix } from "../regions/region-key.ts";
 
 /** A name with its code, e.g. `{ "code": "3216010", "name": "Setu" }`. */
 export interface Named {
@@ -23,12 +23,12 @@ export interface NameMatch<L extends Named, R extends Named> {
   rightOnly: R[];
 }
 
-/** Prefixes a list may put before a name ("Desa", "Kelurahan") that the other list leaves out. */
-const prefix = /^(desa|kelurahan|kel|ds|kecamatan|kec)\s+/i;
-
-/** The form two names are compared in: "Desa Taman-Sari" → "tamansari". */
+/**
+ * The form two names are compared in: "Desa Taman-Sari" → "tamansari" (without the prefix a list may put
+ * before a name and the other list leaves out).
+ */
 export function nameKey(name: string): string {
-  return regionKey(name.replace(prefix, ""));
+  return regionKey(withoutRegionPrefix(name));
 }
 
 /** The most edits a close spelling may differ by: 1 for short names, 2 from 10 letters on. */

@@ -2,7 +2,7 @@
 // and how alike two keys are.
 import { editDistance } from "../edit-distance.ts";
 
-/** Prefixes residents put before a desa or kecamatan name. */
+/** Prefixes residents and region lists put before a desa or kecamatan name: the one list of them. */
 export const REGION_PREFIXES = new Set([
   "desa",
   "ds",
@@ -14,6 +14,13 @@ export const REGION_PREFIXES = new Set([
   "kp",
   "dusun",
 ]);
+
+const leadingPrefix = new RegExp(`^\\s*(?:${[...REGION_PREFIXES].join("|")})\\.?\\s+`, "i");
+
+/** "Desa Taman Sari" → "Taman Sari", "Kel. Setu" → "Setu": the prefix word before a name removed. */
+export function withoutRegionPrefix(name: string): string {
+  return name.replace(leadingPrefix, "");
+}
 
 /** "Desa Taman-Sari" → "tamansari". */
 export function regionKey(name: string): string {

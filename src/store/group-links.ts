@@ -2,6 +2,7 @@
 // `/usul` in the group can deep-link to a private chat that already knows the desa.
 import { loadRegions } from "./regions.ts";
 import type { VillageRef, VillageSearch } from "../regions/index.ts";
+import { withoutRegionPrefix } from "../regions/region-key.ts";
 import type { Db } from "./client.ts";
 import { searchVillages } from "./search.ts";
 
@@ -43,7 +44,7 @@ export function groupLinkStore(db: Db): GroupLinks {
       }
       const fuzzy = regions.searchAnswer(query);
       if (fuzzy.kind !== "none") return fuzzy;
-      const name = query.replace(/^\s*(desa|ds\.?|kelurahan|kel\.?)\s+/i, "");
+      const name = withoutRegionPrefix(query);
       const hits = name.trim() ? await searchVillages(db, name, 10) : [];
       if (hits.length === 1) return { kind: "found", village: toRef(hits[0]!) };
       if (hits.length > 1) return { kind: "ambiguous", candidates: hits.map(toRef) };
