@@ -1,6 +1,7 @@
 // Reading the answer to the slot that was asked. Each returns the new state, or undefined after saying
 // why the answer does not fit (the question is then asked again by the caller).
 import type { InboundMessage } from "../messages/message.ts";
+import { defaultAnswerWords } from "../nlu/answer-words.ts";
 import type { Command } from "../nlu/commands.ts";
 import type { TurnContext } from "./context.ts";
 import { clip, extractInto, meaningful, withoutAmounts } from "./extract.ts";
@@ -15,10 +16,6 @@ import { readPeople } from "./beneficiaries.ts";
 import { parseQuantity, resolveVolume } from "./volume.ts";
 
 type Answer = FormState | undefined;
-
-/** "gak tau pak", "belum tahu ukurannya": the resident does not know a number. */
-const DONT_KNOW =
-  /\b(tidak|tdk|gak|ga|nggak|ngga|enggak|belum|blm|kurang|ndak|mboten|teu)\s*(tau|tahu|ngerti|paham|yakin|terang)\b/i;
 
 /** Applies a text answer for `slot`. */
 export function answerSlot(
@@ -78,7 +75,7 @@ export function answerSlot(
       const q = parseQuantity(parseRtRw(text).rest);
       if (!q) {
         // "lewati", "tidak tahu": the size is needed, but an estimate will do.
-        if (command.kind === "skip" || DONT_KNOW.test(text))
+        if (command.kind === "skip" || defaultAnswerWords().saysDontKnow(text))
           out.say(t("volume.estimate", { example: volumeExample(entry?.unit) }));
         else explainVolume({ ok: false, reason: "not_positive" }, entry?.unit, ctx, out);
         return undefined;

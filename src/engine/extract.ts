@@ -1,15 +1,12 @@
 // Reads every slot a free message already contains: desa, RT/RW, problem, activity, size, people served.
 // Used on the first message of a proposal and on answers to the problem and activity questions.
+import { defaultAnswerWords } from "../nlu/answer-words.ts";
 import type { RegionIndex } from "../regions/index.ts";
 import type { TurnContext } from "./context.ts";
 import { readPeople } from "./beneficiaries.ts";
 import { parseRtRw } from "./place.ts";
 import type { Draft } from "./state.ts";
 import { parseQuantity } from "./volume.ts";
-
-/** Words that say what should be done, so the message also names the activity. */
-const ACTIVITY_WORDS =
-  /\b(perbaik\w*|diperbaiki|dibenerin|benerin|bangun\w*|dibangun|pembangunan|pembuatan|dibuat|bikin|dibikin|pengaspalan|diaspal|aspal|paving|dipaving|betonisasi|dicor|cor|rabat|pengadaan|pelatihan|normalisasi|dinormalisasi|pemasangan|dipasang|pasang|rehab\w*|peningkatan|pengerukan|dikeruk|penerangan|pelebaran|dilebarkan|bantuan|pemberian|penyuluhan|pengecatan|ganti|penggantian|minta|mohon|usul\w*)\b/i;
 
 /** Fills empty slots of `draft` from `text`; never overwrites what the resident already answered. */
 export function extractInto(draft: Draft, text: string, regions: RegionIndex): Draft {
@@ -34,7 +31,7 @@ export function extractInto(draft: Draft, text: string, regions: RegionIndex): D
   }
   const clean = text.trim().replace(/\s+/g, " ");
   if (!out.problem && meaningful(clean)) out.problem = clip(clean);
-  if (!out.activity && out.problem && ACTIVITY_WORDS.test(clean)) out.activity = clip(clean);
+  if (!out.activity && out.problem && defaultAnswerWords().namesActivity(clean)) out.activity = clip(clean);
   return out;
 }
 
@@ -101,9 +98,8 @@ export function looksLikeProposal(text: string, ctx: Pick<TurnContext, "matcher"
 /** Enough words to describe something (not just "mau usul"). */
 export function meaningful(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w));
-  const filler =
-    /^(saya|mau|ingin|usul|usulan|mengusulkan|pak|bu|min|admin|dong|ya|yg|yang|tolong|mohon|ada|buat|bikin|baru)$/i;
-  return words.filter((w) => !filler.test(w)).length >= 2;
+  const answerWords = defaultAnswerWords();
+  return words.filter((w) => !answerWords.isFiller(w)).length >= 2;
 }
 
 /** Long answers are kept but clipped to what fits a proposal field. */

@@ -1,9 +1,12 @@
-// Commands a resident types, understood before any classifier: exact words, case and punctuation ignored.
-// Examples: "MENU", "status U26-7K3Q", "ubah 6", "ya", "lewati", "/start desa_3216010001", "/usul jalan rusak".
+// Commands a resident types, understood before any classifier: short, whole messages, compared after
+// normalisation (case, punctuation and chat spellings ignored). The words are data: intents/commands.yaml.
+// Examples: "MENU", "status U26-7K3Q", "ubah 6", "ya", "gak ada", "/start desa_3216010001", "/usul jalan rusak".
+import { normalizeTokens } from "../kamus/normalize.ts";
+import { defaultCommandWords, type CommandWords, type ExactKind } from "./command-words.ts";
 
 /** A recognised command; `none` means free text. */
 export type Command =
-  | { kind: "menu" | "help" | "cancel" | "back" | "erase" | "stop" | "yes" | "no" | "skip" | "no_match" }
+  | { kind: ExactKind }
   | { kind: "status"; code?: string }
   | { kind: "edit"; item: number }
   | { kind: "support"; code: string }
@@ -12,77 +15,63 @@ export type Command =
   | { kind: "number"; value: number }
   | { kind: "none" };
 
-const ORDINALS: Record<string, number> = {
-  satu: 1,
-  pertama: 1,
-  dua: 2,
-  kedua: 2,
-  tiga: 3,
-  ketiga: 3,
-  empat: 4,
-  keempat: 4,
-  lima: 5,
-  kelima: 5,
-};
-
+/** A proposal code as residents see it, e.g. "U26-7K3Q" (any case). */
 const CODE = /\b(u\d{2}-[a-z0-9]{4})\b/i;
 
-/** The simple form used for comparisons: lower case, single spaces, no trailing punctuation. */
-export function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[!?.,;:'"`~]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-const WORDS: [RegExp, Command["kind"]][] = [
-  [/^(menu|\/menu|menu utama|kembali ke menu)$/, "menu"],
-  [/^(bantuan|\/bantuan|help|\/help|tolong|panduan)$/, "help"],
-  [/^(batal|\/batal|batalkan|cancel|batalkan usulan)$/, "cancel"],
-  [/^(kembali|balik|back|mundur|\/kembali)$/, "back"],
-  [/^(hapus data saya|hapus data|hapus dataku|\/hapus|hapus data pribadi saya)$/, "erase"],
-  [/^(berhenti|\/berhenti|\/stop|stop|unsubscribe)$/, "stop"],
-  [/^(ya|iya|y|yes|yaa|iyaa|ok|oke|okay|ok kirim|ya kirim|kirim|setuju|betul|benar|sip|siap|lanjut)$/, "yes"],
-  [/^(tidak|tdk|gak|ga|nggak|ngga|enggak|no|n|tidak setuju|ndak|jangan)$/, "no"],
-  [
-    /^(lewati|lewat|skip|tidak ada|tdk ada|gak ada|ga ada|nggak ada|ngga ada|belum ada|tidak punya|gak punya|tidak tahu|tdk tahu|gak tau|ga tau|nggak tahu|tidak tau|lewatin)$/,
-    "skip",
-  ],
-  [
-    /^(tidak ada yang cocok|tdk ada yg cocok|gak ada yang cocok|ga ada yg cocok|tidak ada yg cocok|gak ada yg cocok|tidak cocok|ga cocok|gak cocok|nggak ada yang cocok)$/,
-    "no_match",
-  ],
-];
-
 /** Recognises a command in a message, or `none`. */
-export function parseCommand(text: string): Command {
+export function parseCommand(text: string, words: CommandWords = defaultCommandWords()): Command {
   const raw = text.trim();
   const start = /^\/start(?:@\w+)?(?:\s+(\S+))?\s*$/i.exec(raw);
   if (start) return start[1] ? { kind: "start", payload: start[1] } : { kind: "start" };
   const propose = /^\/usul(?:@\w+)?\b\s*([\s\S]*)$/i.exec(raw);
   if (propose) return { kind: "propose", rest: propose[1]!.trim() };
-  const s = simplify(raw);
+  const slash = /^\/([a-z]+)(?:@\w+)?$/i.exec(raw);
+  const slashKind = slash ? words.slash.get(slash[1]!.toLowerCase()) : undefined;
+  if (slashKind) return { kind: slashKind };
+
+  const code = CODE.exec(raw);
+  if (code) {
+    // "status U26-7K3Q", "dukung usulan U26-7K3Q": the command's phrase first, the code after it.
+    const before = normalizeTokens(raw.slice(0, code.index));
+    const value = code[1]!.toUpperCase();
+    if (startsWithAny(before, words.status)) return { kind: "status", code: value };
+    if (startsWithAny(before, words.support)) return { kind: "support", code: value };
+  }
+  const tokens = normalizeTokens(raw);
+  const s = tokens.join(" ");
   if (s === "") return { kind: "none" };
-  const status = /^\/?(status|cek status|cek)(\s+(.*))?$/.exec(s);
-  if (status) {
-    const code = status[3] ? CODE.exec(status[3]) : null;
-    if (!status[3] || code) return code ? { kind: "status", code: code[1]!.toUpperCase() } : { kind: "status" };
-  }
-  const edit = /^(ubah|ganti|edit|koreksi)\s*(?:no|nomor|nomer)?\s*(\d{1,2})$/.exec(s);
-  if (edit) return { kind: "edit", item: Number(edit[2]) };
-  const support = /^(dukung|dukung usulan)\s+(.*)$/.exec(s);
-  if (support) {
-    const code = CODE.exec(support[2]!);
-    if (code) return { kind: "support", code: code[1]!.toUpperCase() };
-  }
-  for (const [re, kind] of WORDS) if (re.test(s)) return { kind } as Command;
-  const num = /^(?:no|nomor|nomer|pilih|pilihan|yang|yg)?\s*(?:no|nomor|nomer)?\s*(\d{1,2})$/.exec(s);
-  if (num) return { kind: "number", value: Number(num[1]) };
-  const word =
-    /^(?:pilih|pilihan|yang|yg|nomor|no)?\s*(?:ke)?\s*(satu|pertama|dua|kedua|tiga|ketiga|empat|keempat|lima|kelima)$/.exec(
-      s,
-    );
-  if (word) return { kind: "number", value: ORDINALS[word[1]!]! };
+  if (words.status.includes(s)) return { kind: "status" };
+  const exact = words.exact.get(s);
+  if (exact) return { kind: exact };
+  const edit = editItem(tokens, words);
+  if (edit !== undefined) return { kind: "edit", item: edit };
+  const choice = choiceNumber(tokens, words);
+  if (choice !== undefined) return { kind: "number", value: choice };
   return { kind: "none" };
+}
+
+/** True when `tokens` begin with one of the (normalised) phrases. */
+function startsWithAny(tokens: readonly string[], phrases: readonly string[]): boolean {
+  const s = tokens.join(" ");
+  return phrases.some((p) => s === p || s.startsWith(`${p} `));
+}
+
+/** A number of one or two digits ("3", "03"). */
+function smallNumber(token: string | undefined): number | undefined {
+  return token !== undefined && /^\d{1,2}$/.test(token) ? Number(token) : undefined;
+}
+
+/** "ubah 6", "ubah nomor 6" → 6. */
+function editItem(tokens: readonly string[], words: CommandWords): number | undefined {
+  if (tokens.length < 2 || tokens.length > 3 || !words.edit.has(tokens[0]!)) return undefined;
+  if (tokens.length === 3 && !words.itemWords.has(tokens[1]!)) return undefined;
+  return smallNumber(tokens[tokens.length - 1]);
+}
+
+/** "2", "pilih 3", "yang kedua", "nomor 4" → the number. */
+function choiceNumber(tokens: readonly string[], words: CommandWords): number | undefined {
+  const last = tokens[tokens.length - 1]!;
+  const before = tokens.slice(0, -1);
+  if (before.length > 2 || !before.every((w) => words.choiceBefore.has(w))) return undefined;
+  return smallNumber(last) ?? words.ordinals.get(last);
 }

@@ -31,5 +31,16 @@ describe("commands", () => {
     ["nomor 4", { kind: "number", value: 4 }],
     ["jalan rusak", { kind: "none" }],
     ["status jalan saya", { kind: "none" }],
+    // Chat spellings are the lexicon's: the command words list each command once.
+    ["gk", { kind: "no" }],
+    ["gatau", { kind: "skip" }],
+    ["ga ada yg cocok", { kind: "no_match" }],
+    ["No.", { kind: "no" }],
+    ["ubah enam", { kind: "edit", item: 6 }],
+    ["ke dua", { kind: "number", value: 2 }],
+    ["/hapus", { kind: "erase" }],
+    ["/menu@MusrenbangBot", { kind: "menu" }],
+    ["hapus", { kind: "none" }],
+    ["dukung usulan tetangga U26-7K3Q", { kind: "support", code: "U26-7K3Q" }],
   ])("%s", (text, command) => expect(parseCommand(text)).toEqual(command));
 });
