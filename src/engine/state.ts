@@ -220,11 +220,21 @@ function fromV2(old: z.infer<typeof StateV2>): ConversationState {
   return { ...base, phase: "idle", draft };
 }
 
+/** States `turn` returned: typed by construction, so checking them again is skipped (the host reuses them). */
+const produced = new WeakSet<object>();
+
+/** Marks a state the engine built itself (turn's result) as needing no check when it comes back. */
+export function producedState(state: ConversationState): ConversationState {
+  produced.add(state);
+  return state;
+}
+
 /**
  * Reads any stored version and returns the current one; an unreadable value starts afresh rather than
  * breaking the conversation (the resident is asked for consent again; nothing else is lost in the database).
  */
 export function upgradeState(raw: unknown): ConversationState {
+  if (typeof raw === "object" && raw !== null && produced.has(raw)) return raw as ConversationState;
   const current = ConversationState.safeParse(raw);
   if (current.success) return current.data;
   const v2 = StateV2.safeParse(raw);

@@ -14,7 +14,7 @@ import { Out, type TurnResult } from "./out.ts";
 import { askErase } from "./phases/erase.ts";
 import { stepPhase } from "./phases/index.ts";
 import { reprompt } from "./phases/reprompt.ts";
-import { initialState, upgradeState, type ConversationState, type PhotoRef } from "./state.ts";
+import { initialState, producedState, upgradeState, type ConversationState, type PhotoRef } from "./state.ts";
 import { summarize } from "./summary.ts";
 
 export type { TurnResult } from "./out.ts";
@@ -29,7 +29,7 @@ export async function turn(state: unknown, inbound: InboundMessage, ctx: TurnCon
   s = await step(s, inbound, ctx, out);
   if (out.replies.length === 0) out.say(ctx.texts("fallback.unknown"));
   s = { ...s, lastActivityAt: ctx.now.toISOString() };
-  return { state: s, replies: out.replies, effects: out.effects };
+  return { state: producedState(s), replies: out.replies, effects: out.effects };
 }
 
 async function step(

@@ -6,7 +6,7 @@ import type { InboundMessage, OutboundMessage } from "../messages/message.ts";
 import { cleanInbound, cleanText, hasControl } from "../messages/clean.ts";
 import { randomCodeSuffix } from "../engine/code.ts";
 import { defaultEngineConfig, type EngineConfig, type IdSource, type TurnContext } from "../engine/context.ts";
-import { readState } from "../engine/state.ts";
+import { readState, type ConversationState } from "../engine/state.ts";
 import { makeTexts, type Texts } from "../texts/texts.ts";
 import { turn } from "../engine/turn.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
@@ -23,6 +23,7 @@ import { applyEffects } from "./effects.ts";
 import { expectingOf, type Expecting } from "./expecting.ts";
 import { defaultRateLimit, ResidentRateLimiter, type RateLimitConfig } from "./rate-limit.ts";
 import { SerialQueue } from "./serial.ts";
+import { StateCache } from "./state-cache.ts";
 
 /** What `handle` answers: the replies (already in the outbox) and what input fits next. */
 export interface HandleResult {
@@ -107,6 +108,7 @@ export function createHost(options: HostOptions): Host {
   // The turn's own connection (direct SQL, see src/store/sql.ts); `store.db` (Prisma) serves everything else.
   const sql: SqlPool = openSql(store.url);
   const limiter = new ResidentRateLimiter(options.rateLimit ?? defaultRateLimit);
+  const states = new StateCache();
   let regions = options.regions;
   let matcher = options.matcher;
   let handled = 0;
@@ -130,6 +132,7 @@ export function createHost(options: HostOptions): Host {
     }
 
     let after: (() => void)[] = [];
+    let saved: { json: string | null; state: ConversationState | null } | undefined;
     // One matcher for the whole turn, even if a reload swaps it meanwhile.
     const turnMatcher = matcher;
     // Another copy of the bot on the same PostgreSQL may hold a turn of this chat: the lock waits for it.
@@ -153,13 +156,13 @@ export function createHost(options: HostOptions): Host {
           lookups: proposalLookups(tx),
           config,
         };
-        const r = await turn(conversation.json ? readState(conversation.json) : undefined, inbound, ctx);
+        const r = await turn(conversation.json ? states.take(limitKey, conversation.json) : undefined, inbound, ctx);
         after = await applyEffects(r.effects, { tx, inbound, now, dataDir, matcher: turnMatcher });
         const forget = r.effects.some((e) => e.type === "forgetChat");
         const replies = address(r.replies);
         const waiting = conversation.pendingWeb && !forget ? await takePendingWeb(tx, chatId, now) : [];
         const answer: HandleResult = { replies: [...waiting, ...replies], expecting: expectingOf(r.state) };
-        await finishTurn(
+        const json = await finishTurn(
           tx,
           inbound,
           {
@@ -173,10 +176,13 @@ export function createHost(options: HostOptions): Host {
           now,
           { sent: channel === "web" },
         );
+        saved = { json, state: forget ? null : r.state };
         return answer;
       },
       { lock: `${channel}:${chatId}` },
     );
+    // Committed: the next turn of this chat may start from the object instead of the JSON.
+    if (saved) states.put(limitKey, saved.json, saved.state);
     for (const fn of after) fn();
     return result;
   }

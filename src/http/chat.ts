@@ -9,6 +9,7 @@ import { hasControl } from "../messages/clean.ts";
 import type { InboundMessage } from "../messages/message.ts";
 import type { Host } from "../host/host.ts";
 import { Refusal } from "../refusal.ts";
+import { readBody } from "./body-limit.ts";
 import { chatIdentity, sameSecret, type ChatIdentity } from "./chat-identity.ts";
 import { busyPage, chatPage, chatScript, chatStyle } from "./chat-page.ts";
 import { clientAddress } from "./client-address.ts";
@@ -106,7 +107,7 @@ export function chatRoutes(host: Pick<Host, "handle" | "pendingWeb">, options: C
     if (refused) return refused;
     let body: unknown;
     try {
-      body = await c.req.json();
+      body = JSON.parse(await readBody(c));
     } catch {
       throw new Refusal(400, 'Kirim JSON, contoh: { "text": "halo" }');
     }

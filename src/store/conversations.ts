@@ -15,14 +15,14 @@ export async function loadConversation(
   return row ? { json: row.state, exists: true } : { exists: false };
 }
 
-/** Saves the state (insert or update). */
+/** Saves the state (insert or update); returns the JSON text stored. */
 export async function saveConversation(
   sql: Sql,
   key: { channel: string; chatId: string },
   state: { version: number },
   exists: boolean,
   now: Date,
-): Promise<void> {
+): Promise<string> {
   const json = JSON.stringify(state);
   if (exists) {
     await sql.run(
@@ -35,6 +35,7 @@ export async function saveConversation(
       [key.channel, key.chatId, json, state.version, now],
     );
   }
+  return json;
 }
 
 /** The stored answer (JSON, see finishTurn) of a message this chat sent before; undefined when it is new. */

@@ -77,22 +77,26 @@ export interface TurnEnd {
   answer: string;
 }
 
-/** Saves the state, stores the answer with the inbound record and puts the replies in the outbox. */
+/**
+ * Saves the state, stores the answer with the inbound record and puts the replies in the outbox. Returns the
+ * state's JSON text as stored (null when the row was deleted).
+ */
 export async function finishTurn(
   sql: Sql,
   key: { channel: string; chatId: string },
   end: TurnEnd,
   now: Date,
   options: { sent: boolean },
-): Promise<void> {
+): Promise<string | null> {
   const { state, exists, replies } = end;
   if (sql.dialect === "sqlite" || replies.length === 0 || state === null) {
-    if (state) await saveConversation(sql, key, state, exists, now);
+    let saved: string | null = null;
+    if (state) saved = await saveConversation(sql, key, state, exists, now);
     else if (exists)
       await sql.run(`DELETE FROM "Conversation" WHERE "channel" = ? AND "chatId" = ?`, [key.channel, key.chatId]);
     await sql.run(`UPDATE "InboundMessage" SET "replies" = ? WHERE "id" = ?`, [end.answer, end.inboundId]);
     await enqueue(sql, replies, now, options);
-    return;
+    return saved;
   }
   const json = JSON.stringify(state);
   const save = exists
@@ -122,6 +126,7 @@ export async function finishTurn(
       ]),
     ],
   );
+  return json;
 }
 
 /**

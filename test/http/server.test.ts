@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { request as httpRequest } from "node:http";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono } from "hono";
+import { readBody } from "../../src/http/body-limit.ts";
 import { createApp } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logger.ts";
 import { Refusal } from "../../src/refusal.ts";
@@ -27,7 +28,7 @@ function sampleApp() {
     (app) => {
       const sub = new Hono();
       sub.get("/chat", (c) => c.html("<p>chat</p>"));
-      sub.post("/api/chat", async (c) => c.json({ got: (await c.req.text()).length }));
+      sub.post("/api/chat", async (c) => c.json({ got: (await readBody(c)).length }));
       sub.get("/usulan/:code", (c) => c.json({ code: c.req.param("code") }));
       sub.get("/boom", () => {
         throw new Error("boom");
@@ -145,6 +146,31 @@ describe("HTTP server", () => {
       req.write("x".repeat(1024));
     });
     expect(status).toBe(413);
+  });
+
+  it("reads a body whole on a real server, with a Content-Length or chunked, in any number of pieces", async () => {
+    const app = sampleApp();
+    const port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port));
+    });
+    const text = JSON.stringify({ text: "jalan rusak ".repeat(3000) }); // 36 KB: several socket reads
+    const post = (headers: Record<string, string>, pieces: string[]) =>
+      new Promise<string>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/api/chat", headers }, (res) => {
+          let out = "";
+          res.on("data", (d: Buffer) => (out += d.toString()));
+          res.on("end", () => resolve(`${res.statusCode} ${out}`));
+        });
+        req.on("error", reject);
+        for (const piece of pieces) req.write(piece);
+        req.end();
+      });
+    const json = { "content-type": "application/json" };
+    const halves = [text.slice(0, 20_000), text.slice(20_000)];
+    expect(await post({ ...json, "content-length": String(Buffer.byteLength(text)) }, halves)).toBe(
+      `200 {"got":${text.length}}`,
+    );
+    expect(await post({ ...json, "transfer-encoding": "chunked" }, halves)).toBe(`200 {"got":${text.length}}`);
   });
 
   it("refuses a chunked body (no Content-Length) once it passes the limit", async () => {
