@@ -1,12 +1,10 @@
 // What the matcher learns from a resident's choice of kamus entry: their words for WHAT is asked, without
 // where and how much. Learned with RT/RW, the desa name and sizes, one resident's street lights in Sukamaju
 // made every later "jalan rusak di RT 1 desa Sukamaju" rank the street-light entry first.
+import { MAX_LEARNED_PHRASE_LENGTH } from "../kamus/types.ts";
 import type { VillageRef } from "../regions/index.ts";
 import { REGION_PREFIXES } from "../regions/region-key.ts";
 import { parseRtRw } from "./place.ts";
-
-/** Longest phrase learned: a wording, not a letter. */
-const MAX_LENGTH = 200;
 
 /** Place words that say where, never what: "desa", "kec.", "dusun", "RT". */
 const PLACE_WORDS = new RegExp(`\\b(${[...REGION_PREFIXES, "dukuh", "rt", "rw"].join("|")})\\b\\.?`, "gi");
@@ -35,5 +33,5 @@ export function learnablePhrase(text: string, village?: Pick<VillageRef, "name" 
     .replace(/\s+/g, " ")
     .trim();
   s = s.replace(/^[,.;:!?\s]+|[,;:\s]+$/g, "");
-  return s.length > MAX_LENGTH ? s.slice(0, MAX_LENGTH) : s;
+  return s.length > MAX_LEARNED_PHRASE_LENGTH ? s.slice(0, MAX_LEARNED_PHRASE_LENGTH) : s;
 }

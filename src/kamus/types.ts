@@ -19,6 +19,12 @@ export interface KamusDoc {
   requirements?: string | null;
 }
 
+/**
+ * Longest learned phrase, in characters: a wording, not a whole letter. A resident's wording is cut to it, an
+ * officer's longer one is refused.
+ */
+export const MAX_LEARNED_PHRASE_LENGTH = 300;
+
 /** A phrase a resident or officer confirmed for an entry; the matcher treats it as part of the entry. */
 export interface LearnedPhraseDoc {
   kode: string;

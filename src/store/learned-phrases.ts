@@ -1,7 +1,7 @@
 // Learned phrases: a resident's confirmed wording or an officer's reclassification, stored per kamus entry and
 // fed back to the matcher (see src/kamus/matcher.ts, field "learned"). Also loads the whole kamus for a matcher.
 import { normalizeText } from "../kamus/normalize.ts";
-import type { KamusDoc, KamusMatcher, LearnedPhraseDoc } from "../kamus/types.ts";
+import { MAX_LEARNED_PHRASE_LENGTH, type KamusDoc, type KamusMatcher, type LearnedPhraseDoc } from "../kamus/types.ts";
 import type { Db, Tx } from "./client.ts";
 import { Refusal } from "../refusal.ts";
 
@@ -21,9 +21,6 @@ export interface LearnedPhraseRecord {
 }
 
 type DbLike = Db | Tx;
-
-/** Longest phrase kept: a learned phrase is a wording, not a whole letter. */
-export const maxPhraseLength = 300;
 
 function toRecord(row: {
   id: number;
@@ -57,8 +54,11 @@ export async function addLearnedPhrase(
   const phrase = input.phrase.trim().replace(/\s+/g, " ");
   const normalized = normalizeText(phrase);
   if (!normalized) throw new Refusal(400, `the phrase "${input.phrase}" has no words to learn`);
-  if (phrase.length > maxPhraseLength)
-    throw new Refusal(400, `the phrase is ${phrase.length} characters long; keep it under ${maxPhraseLength}`);
+  if (phrase.length > MAX_LEARNED_PHRASE_LENGTH)
+    throw new Refusal(
+      400,
+      `the phrase is ${phrase.length} characters long; keep it under ${MAX_LEARNED_PHRASE_LENGTH}`,
+    );
   const entry = await db.kamusEntry.findUnique({ where: { kode: input.kode }, select: { id: true } });
   if (!entry) throw new Refusal(404, `no kamus entry with kode "${input.kode}" (see \`musrenbang kamus\`)`);
   const where = { kamusEntryId_normalized: { kamusEntryId: entry.id, normalized } };

@@ -4,8 +4,8 @@ import type { CreateProposal } from "../engine/effects.ts";
 import type { Lookups, ProposalBrief, SimilarQuery } from "../engine/context.ts";
 import { relevantCycle, type CycleWindow } from "../cycles/intake.ts";
 import { normalizeText } from "../kamus/normalize.ts";
+import { MAX_LEARNED_PHRASE_LENGTH } from "../kamus/types.ts";
 import { linkAttachments } from "./attachments.ts";
-import { maxPhraseLength } from "./learned-phrases.ts";
 import { searchForm } from "./search.ts";
 import { num, type Sql } from "./sql.ts";
 
@@ -76,7 +76,7 @@ export async function addSupport(
  */
 export async function storeLearnedPhrase(sql: Sql, kode: string, phrase: string, now: Date): Promise<boolean> {
   const normalized = normalizeText(phrase);
-  if (!normalized || phrase.length > maxPhraseLength) return false;
+  if (!normalized || phrase.length > MAX_LEARNED_PHRASE_LENGTH) return false;
   const entry = await sql.get<{ id: number }>(`SELECT "id" FROM "KamusEntry" WHERE "kode" = ?`, [kode]);
   if (!entry) return false;
   const added = await sql.run(

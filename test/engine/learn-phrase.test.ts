@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { learnablePhrase } from "../../src/engine/learn-phrase.ts";
+import { MAX_LEARNED_PHRASE_LENGTH } from "../../src/kamus/types.ts";
 
 const sukamaju = { name: "Sukamaju", districtName: "Tambelang" };
 
@@ -24,5 +25,11 @@ describe("learnablePhrase", () => {
 
   it("is empty when the message only said where", () => {
     expect(learnablePhrase("desa sukamaju rt 3", sukamaju)).toBe("");
+  });
+
+  it("cuts a letter-long description to the longest phrase the store keeps", () => {
+    const phrase = learnablePhrase("saluran air tersumbat sampah ".repeat(20));
+    expect(phrase.length).toBe(MAX_LEARNED_PHRASE_LENGTH);
+    expect(phrase.startsWith("saluran air tersumbat sampah saluran")).toBe(true);
   });
 });
