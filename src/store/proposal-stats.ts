@@ -8,15 +8,15 @@ export async function homeStats(db: Db, scope: Scope, options: { since: Date | n
   const live: Prisma.ProposalWhereInput = {
     AND: [inScope, { status: { notIn: ["DITOLAK", "DIGABUNG", "TIDAK_DITERIMA"] } }],
   };
-  const [newSince, noKamus, waiting, byStatus, byEntry, cost] = await Promise.all([
+  const [newSince, noKamus, waiting, byStatus, byEntry] = await Promise.all([
     options.since ? db.proposal.count({ where: { AND: [inScope, { createdAt: { gt: options.since } }] } }) : null,
     db.proposal.count({
       where: { AND: [inScope, { kamusEntryId: null, status: { in: ["DIAJUKAN", "DIVERIFIKASI"] } }] },
     }),
     db.proposal.count({ where: { AND: [inScope, { status: "DIAJUKAN", createdAt: { lt: options.waitingBefore } }] } }),
     db.proposal.groupBy({ by: ["status"], where: inScope, _count: { _all: true } }),
-    db.proposal.groupBy({ by: ["kamusEntryId"], where: live, _count: { _all: true } }),
-    db.proposal.aggregate({ where: live, _sum: { estimatedCost: true } }),
+    // One pass gives the OPD chart and the cost total.
+    db.proposal.groupBy({ by: ["kamusEntryId"], where: live, _count: { _all: true }, _sum: { estimatedCost: true } }),
   ]);
   const ids = byEntry.map((g) => g.kamusEntryId).filter((id): id is number => id !== null);
   const entries = ids.length
@@ -34,7 +34,7 @@ export async function homeStats(db: Db, scope: Scope, options: { since: Date | n
     waiting,
     byStatus: Object.fromEntries(byStatus.map((g) => [g.status, g._count._all])) as Record<string, number>,
     byAgency: [...perAgency].sort((a, b) => b[1] - a[1]),
-    costTotal: cost._sum.estimatedCost ?? 0,
+    costTotal: byEntry.reduce((sum, g) => sum + (g._sum.estimatedCost ?? 0), 0),
   };
 }
 

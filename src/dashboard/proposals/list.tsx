@@ -2,7 +2,7 @@
 // bulk verify/reject of the selected rows (back to the same filters) and links to export the selection.
 import type { Hono } from "hono";
 import { ProposalStatus } from "../../store/client.ts";
-import { countByStatus, filterChoices, listProposalPage, type ProposalListRow } from "../../store/proposal-query.ts";
+import { filterChoices, listProposalPage, type ProposalListRow } from "../../store/proposal-query.ts";
 import type { DashboardDeps } from "../deps.ts";
 import { base, type DashEnv } from "../env.ts";
 import { takeFlash } from "../flash.ts";
@@ -176,16 +176,15 @@ export function mountProposalList(app: Hono<DashEnv>, deps: DashboardDeps): void
     const officer = c.get("officer");
     const scope = c.get("scope");
     const p = parseListParams(c.req.query());
-    const [page, counts, choices] = await Promise.all([
+    const [page, choices] = await Promise.all([
       listProposalPage(db, scope, p.filter, { sort: p.sort, page: p.page, pageSize }),
-      countByStatus(db, scope, p.filter),
       filterChoices(db, scope),
     ]);
     const pages = Math.max(1, Math.ceil(page.total / pageSize));
     const query = listQuery(p.raw);
     return c.html(
       <Layout title="Daftar usulan" officer={officer} active={`${base}/usulan`} flash={takeFlash(c)}>
-        <Counts p={p} counts={counts} />
+        <Counts p={p} counts={page.counts} />
         <Filters p={p} choices={choices} admin={officer.role === "ADMIN"} />
         <div class="actions">
           <span>
