@@ -5,16 +5,21 @@ import { MAX_LEARNED_PHRASE_LENGTH } from "../kamus/types.ts";
 import type { VillageRef } from "../regions/index.ts";
 import { REGION_PREFIXES } from "../regions/region-key.ts";
 import { parseRtRw } from "./place.ts";
+import { SIZE_SPELLINGS } from "./units.ts";
 
 /** Place words that say where, never what: "desa", "kec.", "dusun", "RT". */
 const PLACE_WORDS = new RegExp(`\\b(${[...REGION_PREFIXES, "dukuh", "rt", "rw"].join("|")})\\b\\.?`, "gi");
 
 /**
  * A number and the unit or count after it ("200 m", "6 titik", "40 KK", "2,5", "60 x 2"), and the words that size
- * it. Only units: in "5 lampu" the lamp is what is asked.
+ * it. Only units that size (units.ts, and here "cm", "x", "rumah", which size a thing without being a volume): in
+ * "5 lampu" the lamp is what is asked, in "1 aplikasi" the application.
  */
-const AMOUNTS =
-  /\b\d[\d.,]*\s*(?:(?:m2|m²|m3|m³|m|meter|mtr|km|cm|titik|ttk|unit|buah|bh|kk|orang|org|jiwa|paket|pkt|kg|x|tahun|thn|bulan|bln|hari|rumah)\b)?|\b(panjang|pjg|lebar|lbr|luas|sepanjang|selebar|kurang lebih|kurleb|sekitar|kira kira|kira2|kira-kira)\b/gi;
+const AMOUNTS = new RegExp(
+  `\\b\\d[\\d.,]*\\s*(?:(?:${[...SIZE_SPELLINGS, "cm", "x", "rumah"].join("|")})\\b)?` +
+    "|\\b(panjang|pjg|lebar|lbr|luas|sepanjang|selebar|kurang lebih|kurleb|sekitar|kira kira|kira2|kira-kira)\\b",
+  "gi",
+);
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -33,6 +33,18 @@ const ALIASES: Record<string, string[]> = {
 /** Units that count households or time, never the volume of a kamus activity. */
 export const NOT_VOLUME = new Set(["kk", "tahun", "bulan", "hari", "minggu", "jam"]);
 
+/** Units that also name the thing asked for ("1 aplikasi", "10 usaha mikro", "3 kelompok tani"). */
+const NAMES_THE_THING = new Set(["kelompok", "usaha", "sampel", "perangkat", "aplikasi", "produk"]);
+
+/**
+ * Every spelling of a unit that only sizes or counts ("meter persegi", "titik", "KK", "tahun"), longest first:
+ * what a learned wording leaves out.
+ */
+export const SIZE_SPELLINGS: readonly string[] = Object.entries(ALIASES)
+  .filter(([id]) => !NAMES_THE_THING.has(id))
+  .flatMap(([, spellings]) => spellings)
+  .sort((a, b) => b.length - a.length);
+
 const PHRASES: { words: string[]; id: string }[] = Object.entries(ALIASES)
   .flatMap(([id, list]) => list.map((p) => ({ words: p.split(" "), id })))
   .sort((a, b) => b.words.length - a.words.length);

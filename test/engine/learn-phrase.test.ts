@@ -27,6 +27,12 @@ describe("learnablePhrase", () => {
     expect(learnablePhrase("desa sukamaju rt 3", sukamaju)).toBe("");
   });
 
+  it("drops every spelling of a size unit but keeps a unit that names what is asked", () => {
+    expect(learnablePhrase("saluran 100 meter persegi mampet")).toBe("saluran mampet");
+    expect(learnablePhrase("pelatihan 20 peserta menjahit")).toBe("pelatihan menjahit");
+    expect(learnablePhrase("pembuatan 1 aplikasi layanan surat")).toBe("pembuatan aplikasi layanan surat");
+  });
+
   it("cuts a letter-long description to the longest phrase the store keeps", () => {
     const phrase = learnablePhrase("saluran air tersumbat sampah ".repeat(20));
     expect(phrase.length).toBe(MAX_LEARNED_PHRASE_LENGTH);
