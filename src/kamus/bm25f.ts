@@ -39,7 +39,7 @@ export class Bm25fIndex {
 
   /** Adds a document (terms per field, in `fields` order); returns its number. */
   add(fieldTerms: readonly (readonly string[])[]): number {
-    if (this.finished) throw new Error("Bm25fIndex.add after finish(): use setField to change a document");
+    if (this.finished) throw new Error("Bm25fIndex.add after finish(): build a new index");
     this.docs.push(this.fields.map((_, f) => fieldTerms[f] ?? []));
     return this.docs.length - 1;
   }
@@ -64,16 +64,6 @@ export class Bm25fIndex {
     }
     for (const [term, l] of lists) this.store(term, l.docs, l.values);
     this.finished = true;
-  }
-
-  /** Replaces one field of one document (used for learned phrases); average lengths stay as built. */
-  setField(doc: number, field: number, terms: readonly string[]): void {
-    const before = this.docMaps[doc]!;
-    this.docs[doc]![field] = [...terms];
-    const after = this.docValues(doc);
-    this.docMaps[doc] = after;
-    for (const term of before.keys()) if (!after.has(term)) this.unpost(term, doc);
-    for (const [term, value] of after) this.post(term, doc, value);
   }
 
   /** Inverse document frequency; a term no document has gets the highest value. */
@@ -139,31 +129,5 @@ export class Bm25fIndex {
       values: Float64Array.from(values),
       idf: this.idfOf(docs.length),
     });
-  }
-
-  /** Sets one document's value in a term's posting (learned phrases: rare, so copying is fine). */
-  private post(term: string, doc: number, value: number): void {
-    const p = this.postings.get(term);
-    const docs = p ? Array.from(p.docs) : [];
-    const values = p ? Array.from(p.values) : [];
-    const i = docs.indexOf(doc);
-    if (i >= 0) values[i] = value;
-    else {
-      docs.push(doc);
-      values.push(value);
-    }
-    this.store(term, docs, values);
-  }
-
-  private unpost(term: string, doc: number): void {
-    const p = this.postings.get(term);
-    if (!p) return;
-    const docs = Array.from(p.docs);
-    const values = Array.from(p.values);
-    const i = docs.indexOf(doc);
-    if (i < 0) return;
-    docs.splice(i, 1);
-    values.splice(i, 1);
-    this.store(term, docs, values);
   }
 }

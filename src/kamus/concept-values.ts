@@ -14,7 +14,7 @@ export interface ConceptVector extends SparseVector {
   phrases: string[];
 }
 
-/** Per-concept entry values, cached until the index changes (`clear`). */
+/** Per-concept entry values, cached (the index never changes). */
 export class ConceptValues {
   private readonly cache = new Map<number, ConceptVector>();
   private readonly phraseScore: Float64Array;
@@ -74,10 +74,5 @@ export class ConceptValues {
       best = Math.max(best, sum / phrase.length);
     }
     return best;
-  }
-
-  /** Forgets every vector (after the index changed). */
-  clear(): void {
-    this.cache.clear();
   }
 }

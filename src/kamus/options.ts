@@ -2,11 +2,11 @@
 // (see bench/match.ts, which also shows what each part is worth).
 import type { Analyzer } from "./analyzer.ts";
 import type { LanguageData } from "./language-data.ts";
+import type { LearnedOptions } from "./learned-wordings.ts";
 import { defaultNothingFits, type NothingFitsOptions } from "./nothing-fits.ts";
 
 /** The indexed fields of an entry; `parts` holds the words inside the name's synonym phrases. */
-export type FieldName =
-  "name" | "parts" | "subKegiatan" | "kegiatan" | "program" | "agency" | "requirements" | "learned";
+export type FieldName = "name" | "parts" | "subKegiatan" | "kegiatan" | "program" | "agency" | "requirements";
 
 /** Field order in the index. */
 export const fieldOrder: readonly FieldName[] = [
@@ -17,12 +17,11 @@ export const fieldOrder: readonly FieldName[] = [
   "program",
   "agency",
   "requirements",
-  "learned",
 ];
 
 /** Tuning of the matcher; every field has a default (see `defaultMatcherOptions`). */
 export interface MatcherOptions {
-  /** Field weights and length normalisation; `learned` holds confirmed phrases. */
+  /** Field weights and length normalisation. */
   fields: Record<FieldName, { weight: number; b: number }>;
   /** BM25 term-frequency saturation. */
   k1: number;
@@ -31,10 +30,10 @@ export interface MatcherOptions {
   /** Multiplies every concept weight of intents/kamus/concepts.yaml (0 turns concept expansion off). */
   conceptScale: number;
   /**
-   * Score (in typical-word units) a message earns for an entry when it is exactly a wording filed to that entry
-   * before (learned phrases), times 2u/(u+1) for u uses: 1 use ×1, 3 uses ×1.5. 0 turns the wording memory off.
+   * Learned wordings (officers' filings, residents' confirmed phrases): a message exactly a wording filed once to an
+   * entry earns it `weight` typical words; similar messages earn less (learned-wordings.ts). weight 0: learning off.
    */
-  learnedWording: number;
+  learned: LearnedOptions;
   /** Score down entries of a kind of activity the message does not ask for (intents/kamus/modes.yaml). */
   modes: boolean;
   /** Repair unknown words against the kamus vocabulary (typos, vowel-less abbreviations). */
@@ -57,12 +56,11 @@ export const defaultMatcherOptions: MatcherOptions = {
     program: { weight: 0.3, b: 0.5 },
     agency: { weight: 0.3, b: 0.3 },
     requirements: { weight: 0.3, b: 0.75 },
-    learned: { weight: 3, b: 0 },
   },
   k1: 1.2,
   fit: { meet: 0.05, break: 0.25 },
   conceptScale: 1.5,
-  learnedWording: 2,
+  learned: { weight: 2, sharpness: 1, minSimilarity: 0.2 },
   modes: true,
   fuzzy: true,
   nothingFits: defaultNothingFits,

@@ -1,7 +1,7 @@
 // Scores every entry of a KamusIndex for one analysed message: BM25F for the message's own words, then concepts
 // (modifiers only where something already matched), then kinds of activity and size limits as factors.
 import type { AnalyzedQuery } from "./analyzer.ts";
-import { wordingKey, type KamusIndex } from "./kamus-index.ts";
+import type { KamusIndex } from "./kamus-index.ts";
 import type { FitFeatures } from "./nothing-fits.ts";
 import type { MatcherOptions } from "./options.ts";
 import { fitOf } from "./quantities.ts";
@@ -84,11 +84,9 @@ export class Scorer {
         else if (fit < 0) scores[d]! *= Math.max(0.2, 1 + opts.fit.break * fit);
       }
     }
-    // A wording officers filed before ("Kebersihan Lingkungan") brings up every entry it was filed to, the most
-    // frequent first: the whole message is that wording, so it outweighs what its words say on their own.
-    const filed = k.wordings.size ? k.wordings.get(wordingKey(q.terms.keys())) : undefined;
-    if (filed && opts.learnedWording > 0)
-      for (const [d, uses] of filed) scores[d]! += opts.learnedWording * k.unit * ((2 * uses) / (uses + 1));
+    // Wordings officers filed before ("Kebersihan Lingkungan") bring up the entries they were filed to, the most
+    // frequent first, by how much of this message they say: after the factors, since a filing is a decision.
+    k.learned.accumulate(q.terms, opts.learned, k.unit, scores);
     const best: Ranked[] = [];
     let floor = 0;
     for (let d = 0; d < scores.length; d++) {
@@ -109,7 +107,8 @@ export class Scorer {
     const top = ranked[0];
     const explained = new Set<string>();
     if (top) {
-      for (const term of q.terms.keys()) if (index.value(term, top.doc) > 0) explained.add(term);
+      for (const term of q.terms.keys())
+        if (index.value(term, top.doc) > 0 || this.k.learned.explains(term, top.doc)) explained.add(term);
       for (const c of q.concepts) if (concepts.value(c, top.doc) > 0) c.sources.forEach((s) => explained.add(s));
     }
     let total = 0;
@@ -118,7 +117,7 @@ export class Scorer {
     for (const [t, weight] of q.terms) {
       if (/^\d/.test(t)) continue;
       // A word nobody knows (not in the kamus, the language data or the dictionary) is most likely a name.
-      if (!index.has(t) && !analyzer.isKnown(t)) {
+      if (!index.has(t) && !analyzer.isKnown(t) && !this.k.learned.has(t)) {
         unknown++;
         continue;
       }
@@ -153,6 +152,8 @@ export class Scorer {
     const round = (v: number) => Math.round(v * 100) / 100;
     for (const [term, weight] of q.terms) out[term] = round(index.value(term, doc) * index.idf(term) * weight);
     for (const c of q.concepts) out[`+${c.name}`] = round(concepts.value(c, doc) * c.weight * this.opts.conceptScale);
+    const support = this.k.learned.support(q.terms, this.opts.learned).get(doc);
+    if (support) out["~learned"] = round(this.opts.learned.weight * this.k.unit * support);
     return out;
   }
 }

@@ -1,5 +1,5 @@
 // Learned phrases: a resident's confirmed wording or an officer's reclassification, stored per kamus entry and
-// fed back to the matcher (see src/kamus/matcher.ts, field "learned"). Also loads the whole kamus for a matcher.
+// fed back to the matcher (see src/kamus/learned-wordings.ts). Also loads the whole kamus for a matcher.
 import { normalizeText } from "../kamus/normalize.ts";
 import { MAX_LEARNED_PHRASE_LENGTH, type KamusDoc, type KamusMatcher, type LearnedPhraseDoc } from "../kamus/types.ts";
 import type { Db, Tx } from "./client.ts";

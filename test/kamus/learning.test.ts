@@ -100,4 +100,18 @@ describe("learning from officers' filed wordings", () => {
     for (const f of filed) taught.learn(f);
     for (const text of probes.slice(4)) expect(kodes(taught, text, 5).slice(0, 1)).toEqual(kodes(plain, text, 1));
   });
+
+  it("lends a message only as much as a learned wording says about it: a shared common word is not a filing", async () => {
+    const entries = await malangEntries();
+    const taught = buildMatcher(entries);
+    // Officers file the one word "Banjir" to a new drain, and "Lampu Jalan" to one kind of pole.
+    for (let i = 0; i < 3; i++) taught.learn({ kode: "MLG23-062", phrase: "Banjir" });
+    taught.learn({ kode: "MLG23-089", phrase: "Lampu Jalan" });
+    expect(kodes(taught, "Banjir", 1)).toEqual(["MLG23-062"]);
+    expect(kodes(taught, "banjir lagi RT 03", 1)).toEqual(["MLG23-062"]);
+    // A resident who asks for boots for the flood volunteers still gets the boots, and one who names the pole and
+    // the wattage still gets that lamp.
+    expect(kodes(taught, "sepatu boot relawan banjir 15 pasang", 1)).toEqual(["MLG23-208"]);
+    expect(kodes(taught, "lampu jalan tiang hole 60 watt 3 titik di gang kami", 1)).toEqual(["MLG23-086"]);
+  });
 });
