@@ -15,6 +15,8 @@ export interface LayoutProps {
   /** Extra scripts by asset name, e.g. ["chart.umd.js"]; dashboard.js always comes last. */
   scripts?: string[];
   styles?: string[];
+  /** Reload the page after this many seconds when scripts are off (a running import's progress line). */
+  refreshSeconds?: number;
   children?: Child;
 }
 
@@ -29,6 +31,11 @@ export const Layout: FC<LayoutProps> = (props) => {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
         <title>{`${props.title} · Dasbor Musrenbang`}</title>
+        {props.refreshSeconds && (
+          <noscript>
+            <meta http-equiv="refresh" content={String(props.refreshSeconds)} />
+          </noscript>
+        )}
         {(props.styles ?? []).map((s) => (
           <link rel="stylesheet" href={`${base}/aset/${s}`} />
         ))}

@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/client.ts";
 import { freshSqlite } from "../support/stores.ts";
-import { Client, origin, seedOfficers, seedRegions, testApp, testDeps } from "./fixture.ts";
+import { startImportJob } from "../../src/dashboard/admin/import-jobs.ts";
+import { addOfficer } from "../../src/store/officers.ts";
+import { Client, origin, password, seedOfficers, seedRegions, testApp, testDeps } from "./fixture.ts";
 
 let store: Store;
 let app: ReturnType<typeof testApp>["app"];
@@ -48,6 +50,60 @@ describe("dashboard kamus admin", () => {
     const found = await (await admin.get("/dashboard/kamus?q=sumur")).text();
     expect(found).toContain("X-1");
     expect(found).not.toContain("K-002");
+  });
+
+  it("writes a big kamus in the background and shows a progress line until it is done", async () => {
+    const admin = new Client(app);
+    await admin.login("admin");
+    const rows = Array.from({ length: 1500 }, (_, i) => `B-${i},Sumur bor ${i},Dinas PUPR,unit,${1000 + i}`);
+    const res = await upload(admin, "kamus-besar.csv", `${header}\n${rows.join("\n")}\n`);
+    expect(res.status).toBe(303);
+    const progressPage = res.headers.get("location")!;
+    expect(progressPage).toMatch(/^\/dashboard\/impor\/[\w-]+$/);
+    // A browser without JavaScript follows the page's own refresh until the import has finished.
+    let page = "";
+    for (let i = 0; i < 200; i++) {
+      page = await (await admin.get(progressPage)).text();
+      if (!page.includes('http-equiv="refresh"')) break;
+      expect(page).toMatch(/<progress max="1500" value="\d+"/);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(page).toContain("Impor selesai: created 1500");
+    expect(await store.db.kamusEntry.count({ where: { kode: { startsWith: "B-" } } })).toBe(1500);
+    expect(reloads).toBe(1);
+    // Another admin cannot read this officer's import.
+    await addOfficer(store.db, { username: "admin2", role: "ADMIN", password });
+    const other = new Client(app);
+    await other.login("admin2");
+    expect((await other.get(progressPage)).status).toBe(404);
+  });
+
+  it("shows rows done of the total while an import runs, refreshing itself, and the result once it ends", async () => {
+    const admin = new Client(app);
+    await admin.login("admin");
+    const officer = await store.db.officer.findUniqueOrThrow({ where: { username: "admin" } });
+    let finish: () => void = () => undefined;
+    const id = startImportJob(
+      "kamus",
+      officer.id,
+      3000,
+      async (onProgress) => {
+        onProgress(1500, 3000);
+        await new Promise<void>((resolve) => (finish = resolve));
+        return { created: 3000 };
+      },
+      { finish: async () => "Impor selesai: 3000 baru", fail: () => "gagal" },
+    );
+    const running = await (await admin.get(`/dashboard/impor/${id}`)).text();
+    expect(running).toContain("1.500 dari 3.000 baris sudah ditulis (50%)");
+    expect(running).toContain('<noscript><meta http-equiv="refresh" content="2"/></noscript>');
+    expect(running).toContain('hx-trigger="every 1s"');
+    finish();
+    await new Promise((r) => setTimeout(r, 10));
+    const done = await (await admin.get(`/dashboard/impor/${id}`)).text();
+    expect(done).toContain("Impor selesai: 3000 baru");
+    expect(done).not.toContain("refresh");
+    expect(done).not.toContain("hx-trigger");
   });
 
   it("loads a kabupaten's kecamatan and desa from the Kemendagri data, and refuses an unknown code", async () => {

@@ -3,14 +3,23 @@
 // Uploads go to the same importer as `musrenbang import` (src/import): errors name file, line and column,
 // and nothing is half-imported. The running bot's matcher and region list are reloaded at once.
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { importKabupaten, importKamusFile, importWilayahFile } from "../../import/index.ts";
+import {
+  importKabupaten,
+  readKamusFile,
+  readWilayahFile,
+  writeKamus,
+  writeWilayah,
+  type ProgressCallback,
+} from "../../import/index.ts";
+import { progressFrom } from "../../import/progress.ts";
 import { isRefusal, Refusal } from "../../refusal.ts";
 import { searchForm } from "../../store/search.ts";
 import type { DashboardDeps } from "../deps.ts";
 import { base, type DashEnv } from "../env.ts";
 import { setFlash, takeFlash, type Flash } from "../flash.ts";
-import { money } from "../format.ts";
+import { money, num } from "../format.ts";
 import { Layout } from "../layout.tsx";
+import { importJob, startImportJob, type ImportJob } from "./import-jobs.ts";
 import { withUploadedFile } from "./upload.ts";
 
 function adminOnly(deps: DashboardDeps): MiddlewareHandler<DashEnv> {
@@ -115,19 +124,91 @@ export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
     return c.redirect(`${base}/kamus`, 303);
   });
 
+  // A checked file is written at once when small; over progressFrom rows (where the importer reports progress)
+  // in the background, and the officer is sent to its progress page.
+  const write = async <T extends object>(
+    c: Context<DashEnv>,
+    kind: ImportJob["kind"],
+    rows: number,
+    run: (onProgress: ProgressCallback) => Promise<T>,
+  ): Promise<Response> => {
+    const done = async (counts: T) => {
+      await deps.kamusChanged?.().catch(() => undefined);
+      return deps.texts("upload.done", { summary: summary(counts) });
+    };
+    if (rows <= progressFrom) {
+      setFlash(c, { kind: "ok", text: await done(await run(() => undefined)) });
+      return c.redirect(`${base}/${kind}`, 303);
+    }
+    const id = startImportJob(kind, c.get("officer").id, rows, run, {
+      finish: done,
+      fail: (error) => {
+        if (isRefusal(error)) return deps.texts("upload.failed", { error: error.message });
+        deps.logger.error({ err: error }, "dashboard import failed");
+        return deps.texts("error.server");
+      },
+    });
+    return c.redirect(`${base}/impor/${id}`, 303);
+  };
+
   app.post("/kamus/unggah", only, async (c) => {
     const body = await c.req.parseBody();
+    const replace = body.ganti === "1";
+    let entries;
     try {
-      const counts = await withUploadedFile(deps.texts, body.berkas, (path) =>
-        importKamusFile(deps.store, path, { replace: body.ganti === "1" }),
-      );
-      await deps.kamusChanged?.().catch(() => undefined);
-      setFlash(c, { kind: "ok", text: deps.texts("upload.done", { summary: summary(counts) }) });
+      entries = await withUploadedFile(deps.texts, body.berkas, (path) => readKamusFile(path));
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return kamusPage(c, { kind: "error", text: deps.texts("upload.failed", { error: error.message }) }, 422);
     }
-    return c.redirect(`${base}/kamus`, 303);
+    return write(c, "kamus", entries.length, (onProgress) => writeKamus(deps.store, entries, { replace, onProgress }));
+  });
+
+  // The progress line of a background import: the page reloads itself every 2 s without JavaScript (a
+  // <noscript> refresh); with htmx only the line is fetched again each second, until the job has finished.
+  app.get("/impor/:id", only, async (c) => {
+    const id = c.req.param("id");
+    const job = importJob(id, c.get("officer").id);
+    if (!job) throw new Refusal(404, deps.texts("notfound"));
+    const running = job.state === "running";
+    const percent = job.total ? Math.floor((100 * job.done) / job.total) : 0;
+    return c.html(
+      <Layout
+        title={job.kind === "kamus" ? "Impor kamus" : "Impor wilayah"}
+        officer={c.get("officer")}
+        active={`${base}/${job.kind}`}
+        refreshSeconds={running ? 2 : undefined}
+      >
+        {running ? (
+          <div
+            id="import-progress"
+            class="card"
+            role="status"
+            hx-get={`${base}/impor/${id}`}
+            hx-trigger="every 1s"
+            hx-select="#import-progress"
+            hx-swap="outerHTML"
+          >
+            <progress max={job.total} value={job.done}>
+              {percent}%
+            </progress>
+            <p>{deps.texts("upload.progress", { done: num(job.done), total: num(job.total), percent })}</p>
+          </div>
+        ) : (
+          <div id="import-progress">
+            <p
+              class={`flash ${job.state === "done" ? "ok" : "error"}`}
+              role={job.state === "done" ? "status" : "alert"}
+            >
+              {job.message}
+            </p>
+            <p>
+              <a href={`${base}/${job.kind}`}>{job.kind === "kamus" ? "Kembali ke kamus" : "Kembali ke wilayah"}</a>
+            </p>
+          </div>
+        )}
+      </Layout>,
+    );
   });
 
   const wilayahPage = async (c: Context<DashEnv>, flash: Flash | null, status: 200 | 422 = 200) => {
@@ -204,16 +285,15 @@ export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
 
   app.post("/wilayah/unggah", only, async (c) => {
     const body = await c.req.parseBody();
+    const replace = body.ganti === "1";
+    let wilayah;
     try {
-      const counts = await withUploadedFile(deps.texts, body.berkas, (path) =>
-        importWilayahFile(deps.store, path, { replace: body.ganti === "1" }),
-      );
-      await deps.kamusChanged?.().catch(() => undefined);
-      setFlash(c, { kind: "ok", text: deps.texts("upload.done", { summary: summary(counts) }) });
+      wilayah = await withUploadedFile(deps.texts, body.berkas, (path) => readWilayahFile(path));
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return wilayahPage(c, { kind: "error", text: deps.texts("upload.failed", { error: error.message }) }, 422);
     }
-    return c.redirect(`${base}/wilayah`, 303);
+    const rows = wilayah.districts.length + wilayah.villages.length;
+    return write(c, "wilayah", rows, (onProgress) => writeWilayah(deps.store, wilayah, { replace, onProgress }));
   });
 }
