@@ -6,7 +6,7 @@ import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { hasControl } from "../messages/clean.ts";
-import type { InboundMessage } from "../messages/message.ts";
+import { GeoPoint, type InboundMessage } from "../messages/message.ts";
 import type { Host } from "../host/host.ts";
 import { Refusal } from "../refusal.ts";
 import { readBody } from "./body-limit.ts";
@@ -23,7 +23,7 @@ export const ChatRequest = z.object({
   userId: z.string().trim().min(1).max(200).refine(noControl, controlMessage).optional(),
   text: z.string().max(100_000).optional(),
   messageId: z.string().min(1).max(200).refine(noControl, controlMessage).optional(),
-  location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  location: GeoPoint.optional(),
 });
 
 /** The identity cookie of the /chat page. */
