@@ -1,5 +1,6 @@
 // Moves between phases: starting a proposal, dropping a draft, stopping, offering to continue.
 import { intakeState } from "../cycles/intake.ts";
+import { shortTitle } from "../texts/short-title.ts";
 import type { TurnContext } from "./context.ts";
 import { advance } from "./advance.ts";
 import { clip, extractInto, meaningful } from "./extract.ts";
@@ -68,12 +69,7 @@ export function continueDraft(
 export function showResume(s: ConversationState, ctx: TurnContext, out: Out): ConversationState {
   const d = unfinishedDraft(s);
   const title = d?.problem ?? d?.activity ?? "-";
-  return showMenu(
-    s,
-    ctx,
-    out,
-    ctx.texts("resume.ask", { title: title.length > 60 ? `${title.slice(0, 57)}...` : title }),
-  );
+  return showMenu(s, ctx, out, ctx.texts("resume.ask", { title: shortTitle(title) }));
 }
 
 /** BERHENTI: the draft goes and no status news is sent until the resident writes again. */

@@ -4,6 +4,7 @@ import type { Channel, OutboundMessage } from "../messages/message.ts";
 import { defaultIntentData } from "../nlu/files.ts";
 import type { ProposalStatus, Tx } from "../store/client.ts";
 import { enqueueWithPrisma } from "../store/outbox.ts";
+import { shortTitle } from "../texts/short-title.ts";
 import { makeTexts } from "../texts/texts.ts";
 
 /** One proposal's change, e.g. `{ proposalId: 7, from: "DIVERIFIKASI", to: "DISEPAKATI", actorId: "ani", reason: "..." }`. */
@@ -59,7 +60,7 @@ export async function enqueueForumNotice(tx: Tx, proposalId: number, message: st
     chatId: identity.externalId,
     text: texts()("notify.status", {
       code: p.code,
-      title: title.length > 60 ? `${title.slice(0, 57)}...` : title,
+      title: shortTitle(title),
       message,
     }),
   };

@@ -5,6 +5,7 @@ import type { Lookups, ProposalBrief, SimilarQuery } from "../engine/context.ts"
 import { relevantCycle, type CycleWindow } from "../cycles/intake.ts";
 import { normalizeText } from "../kamus/normalize.ts";
 import { MAX_LEARNED_PHRASE_LENGTH } from "../kamus/types.ts";
+import { shortTitle } from "../texts/short-title.ts";
 import { linkAttachments } from "./attachments.ts";
 import { searchForm } from "./search.ts";
 import { num, type Sql } from "./sql.ts";
@@ -115,7 +116,7 @@ function brief(r: BriefRow): ProposalBrief {
   return {
     code: r.code,
     status: r.status,
-    title: t.length > 60 ? `${t.slice(0, 57)}...` : t,
+    title: shortTitle(t),
     villageName: r.villageName,
     rt: r.rt,
     rw: r.rw,
