@@ -23,6 +23,9 @@ export async function advance(state: Drafting, ctx: TurnContext, out: Out): Prom
     const draft = s.draft;
     const slot = firstMissing(draft);
 
+    // The first message named several needs without saying which matters most: which one first?
+    if (draft.needOptions?.length) return openQuestion(s, "problem", ctx, out, false);
+
     // A desa named but not exactly: ask which one was meant.
     if (slot === "village" && draft.villageCandidates?.length) {
       const d: Draft = { ...draft };

@@ -4,7 +4,9 @@ import type { InboundMessage } from "../messages/message.ts";
 import { defaultAnswerWords } from "../nlu/answer-words.ts";
 import type { Command } from "../nlu/commands.ts";
 import type { TurnContext } from "./context.ts";
-import { clip, extractInto, meaningful, withoutAmounts } from "./extract.ts";
+import { chooseNeed, clip, extractInto, extractNeeds, meaningful, withoutAmounts } from "./extract.ts";
+import { sayLaterNeeds } from "./flow.ts";
+import { pickNeed } from "./needs.ts";
 import { explainVolume, sayVolume } from "./advance.ts";
 import { volumeExample } from "./questions.ts";
 import type { Out } from "./out.ts";
@@ -39,11 +41,13 @@ export function answerSlot(
     case "village":
       return answerVillage(text, state, ctx, out);
     case "problem": {
+      if (draft.needOptions?.length) return answerNeedChoice(text, command, draft.needOptions, state, ctx, out);
       if (!hasWords(text)) {
         out.say(t("problem.no_words"));
         return undefined;
       }
-      const d = extractInto({ ...draft, problem: clip(text) }, text, ctx.regions);
+      const d = extractNeeds(draft, text, ctx, { isProblem: true });
+      sayLaterNeeds(d, ctx, out);
       return { ...state, draft: d };
     }
     case "activity": {
@@ -147,7 +151,7 @@ function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Ou
   if (found.kind === "found" && found.exact === false && !state.villageChoices?.length) {
     const choices = [found.village, ...(found.alternatives ?? [])].map((v) => v.code);
     // "got mampet di RT 2 desa sukadamy, ...": the rest of the answer fills the form meanwhile.
-    const d = !draft.problem && describesProblem(text, ctx) ? extractInto(draft, text, ctx.regions) : { ...draft };
+    const d = !draft.problem && describesProblem(text, ctx) ? extractNeeds(draft, text, ctx) : { ...draft };
     const { rt, rw } = parseRtRw(text);
     d.rt ??= rt;
     d.rw ??= rw;
@@ -160,8 +164,11 @@ function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Ou
     const d = { ...draft, villageCode: found.village.code };
     // "got mampet di RT 2 desa Sukadami, minta dinormalisasi": the rest of the answer fills the form too. The
     // names of the place are not a problem ("Cibatu" is a desa, not a request for batu ampyang).
-    if (!d.problem && describesProblem(learnablePhrase(text, found.village), ctx))
-      return { ...state, villageChoices: undefined, draft: extractInto(d, text, ctx.regions) };
+    if (!d.problem && describesProblem(learnablePhrase(text, found.village), ctx)) {
+      const filled = extractNeeds(d, text, ctx);
+      sayLaterNeeds(filled, ctx, out);
+      return { ...state, villageChoices: undefined, draft: filled };
+    }
     const { rt, rw } = parseRtRw(text);
     if (rt && !d.rt) d.rt = rt;
     if (rw && !d.rw) d.rw = rw;
@@ -177,11 +184,32 @@ function answerVillage(text: string, state: FormState, ctx: TurnContext, out: Ou
   // "banjir"): keep it, then ask the desa again.
   if (!draft.problem && hasWords(text) && ctx.matcher.match(text, { top: 1 }).matches.length > 0) {
     out.say(t("village.problem_noted"));
-    const d = extractInto(draft, text, ctx.regions);
-    return { ...state, villageChoices: undefined, draft: { ...d, problem: d.problem ?? clip(text.trim()) } };
+    const d = extractNeeds(draft, text, ctx, { isProblem: true });
+    sayLaterNeeds(d, ctx, out);
+    return { ...state, villageChoices: undefined, draft: d };
   }
   out.say(t("village.not_found", { text: clip(text.trim(), 40) }));
   return undefined;
+}
+
+/** "Which need first?": a number, or words of one of them; a new description is read as the problem. */
+function answerNeedChoice(
+  text: string,
+  command: Command,
+  options: string[],
+  state: FormState,
+  ctx: TurnContext,
+  out: Out,
+): Answer {
+  const index = command.kind === "number" ? command.value - 1 : pickNeed(text, options);
+  let draft: Draft | undefined;
+  if (index !== undefined && index >= 0 && index < options.length)
+    draft = chooseNeed(state.draft, options, index, options[index]!, ctx.regions);
+  else if (command.kind === "none" && meaningful(text) && describesProblem(text, ctx))
+    draft = extractNeeds({ ...state.draft, needOptions: undefined }, text, ctx, { isProblem: true });
+  if (!draft) return undefined;
+  sayLaterNeeds(draft, ctx, out);
+  return { ...state, draft };
 }
 
 function answerKamus(text: string, command: Command, state: FormState, ctx: TurnContext, out: Out): Answer {

@@ -6,10 +6,15 @@ import type { TurnContext } from "./context.ts";
 import { readPeople } from "./beneficiaries.ts";
 import { parseRtRw } from "./place.ts";
 import type { Draft } from "./state.ts";
+import { findNeeds } from "./needs.ts";
 import { parseQuantity } from "./volume.ts";
 
-/** Fills empty slots of `draft` from `text`; never overwrites what the resident already answered. */
-export function extractInto(draft: Draft, text: string, regions: RegionIndex): Draft {
+/**
+ * Fills empty slots of `draft` from `text`; never overwrites what the resident already answered. `focus` is the
+ * part of the message about this proposal when it names several needs: the problem, the activity, the size and
+ * the people served are read from it alone, the place and the name from the whole message ("" reads them only).
+ */
+export function extractInto(draft: Draft, text: string, regions: RegionIndex, focus: string = text): Draft {
   const out: Draft = { ...draft };
   const { rt, rw, rest } = parseRtRw(text);
   if (rt && !out.rt) out.rt = rt;
@@ -20,19 +25,51 @@ export function extractInto(draft: Draft, text: string, regions: RegionIndex): D
       out.villageCandidates = [found.village, ...(found.alternatives ?? [])].map((v) => v.code);
     else if (found.kind === "found") out.villageCode = found.village.code;
   }
+  const about = focus === text ? rest : parseRtRw(focus).rest;
   if (!out.quantity && out.volume === undefined) {
-    const q = parseQuantity(rest, { requireUnit: true });
+    const q = parseQuantity(about, { requireUnit: true });
     if (q) out.quantity = q;
   }
-  fillPeople(out, rest);
+  fillPeople(out, about);
   if (!out.proposerName) {
     const name = introducedName(text);
     if (name) out.proposerName = name;
   }
-  const clean = text.trim().replace(/\s+/g, " ");
+  const clean = focus.trim().replace(/\s+/g, " ");
   if (!out.problem && meaningful(clean)) out.problem = clip(clean);
   if (!out.activity && out.problem && defaultAnswerWords().namesActivity(clean)) out.activity = clip(clean);
   return out;
+}
+
+/**
+ * Fills a draft from a description that may name several needs ("Jalan rusak dan lampunya mati, tapi yang
+ * paling penting jalannya dulu"): the one the resident puts first becomes this proposal and the others wait
+ * in `laterNeeds`; without a word on which matters most they are offered as `needOptions`.
+ */
+export function extractNeeds(
+  draft: Draft,
+  text: string,
+  ctx: Pick<TurnContext, "matcher" | "regions">,
+  options: { isProblem?: boolean } = {},
+): Draft {
+  const found = draft.problem ? undefined : findNeeds(text, ctx.matcher);
+  if (!found) {
+    const d = extractInto(draft, text, ctx.regions);
+    if (options.isProblem && !d.problem && text.trim()) d.problem = clip(text.trim());
+    return d;
+  }
+  if (found.first === undefined) return { ...extractInto(draft, text, ctx.regions, ""), needOptions: found.needs };
+  return chooseNeed(draft, found.needs, found.first, text, ctx.regions);
+}
+
+/** Need `index` of `needs` becomes the draft's problem (its size and people too); the others wait. */
+export function chooseNeed(draft: Draft, needs: string[], index: number, text: string, regions: RegionIndex): Draft {
+  const chosen = needs[index]!;
+  const d = extractInto({ ...draft, problem: undefined }, text, regions, chosen);
+  d.problem ??= clip(chosen);
+  delete d.needOptions;
+  const later = needs.filter((_, i) => i !== index);
+  return later.length ? { ...d, laterNeeds: later } : d;
 }
 
 /** People served ("40 KK", "150 warga") when the draft has none yet. */

@@ -3,10 +3,10 @@ import { intakeState } from "../cycles/intake.ts";
 import { shortTitle } from "../texts/short-title.ts";
 import type { TurnContext } from "./context.ts";
 import { advance } from "./advance.ts";
-import { clip, extractInto, meaningful } from "./extract.ts";
+import { extractNeeds, meaningful } from "./extract.ts";
 import { showMenu, unfinishedDraft } from "./menu.ts";
-import type { Out } from "./out.ts";
-import { common, type ConversationState, type Draft, type StateOf } from "./state.ts";
+import { numbered, type Out } from "./out.ts";
+import { common, type ConversationState, type Draft, type NextNeed, type StateOf } from "./state.ts";
 
 /** The menu phase without a draft: a cancelled, stored or replaced proposal leaves nothing behind. */
 export function toIdle(s: ConversationState): StateOf<"idle"> {
@@ -35,13 +35,51 @@ export async function startProposal(
     villageCode: s.prefillVillage,
     ...options.seed,
   };
-  if (text && (meaningful(text) || options.isProblem)) draft = extractInto(draft, text, ctx.regions);
-  if (options.isProblem && !draft.problem && text.trim()) draft.problem = clip(text.trim());
+  if (text && (meaningful(text) || options.isProblem)) {
+    draft = extractNeeds(draft, text, ctx, options);
+    sayLaterNeeds(draft, ctx, out);
+  }
   if (draft.villageCode) {
     const v = ctx.regions.byCode(draft.villageCode);
     if (v) out.say(t("village.found", { village: v.name, district: v.districtName }));
   }
   return advance({ ...common(s), prefillVillage: undefined, draft, history: [] }, ctx, out);
+}
+
+/** "Kita mulai dengan: Jalan rusak. Setelah itu: lampunya mati." when a message named several needs. */
+export function sayLaterNeeds(draft: Draft, ctx: TurnContext, out: Out): void {
+  if (!draft.problem || !draft.laterNeeds?.length) return;
+  out.say(
+    ctx.texts("needs.first", { first: shortTitle(draft.problem), later: draft.laterNeeds.map(shortTitle).join("; ") }),
+  );
+}
+
+/**
+ * After a proposal is stored: the next need the resident named with it is offered, to start at once with the
+ * desa, RT/RW and name already given.
+ */
+export function offerNextNeed(s: StateOf<"idle">, stored: Draft, ctx: TurnContext, out: Out): StateOf<"idle"> {
+  const [problem, ...later] = stored.laterNeeds ?? [];
+  if (!problem) return s;
+  const t = ctx.texts;
+  out.say(
+    t("needs.offer_next", { need: shortTitle(problem) }),
+    numbered([t("needs.option_start"), t("needs.option_not_now")]),
+  );
+  const { villageCode, rt, rw, proposerName } = stored;
+  return { ...s, nextNeed: { problem, later, seed: { villageCode, rt, rw, proposerName } } };
+}
+
+/** The resident accepted the next need: a proposal starts from its words with what was already said. */
+export function startNextNeed(
+  s: StateOf<"idle">,
+  next: NextNeed,
+  ctx: TurnContext,
+  out: Out,
+): Promise<ConversationState> {
+  const seed: Partial<Draft> = Object.fromEntries(Object.entries(next.seed).filter(([, v]) => v !== undefined));
+  if (next.later.length) seed.laterNeeds = next.later;
+  return startProposal({ ...s, nextNeed: undefined }, next.problem, ctx, out, { isProblem: true, seed });
 }
 
 /** Says so and returns true when the resident already sent the most proposals a cycle allows. */

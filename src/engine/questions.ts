@@ -2,6 +2,7 @@
 import type { KamusDoc } from "../kamus/types.ts";
 import type { TurnContext } from "./context.ts";
 import { numbered, type Out } from "./out.ts";
+import { shortTitle } from "../texts/short-title.ts";
 import type { FormState, Slot } from "./state.ts";
 import { canonicalUnit } from "./units.ts";
 
@@ -59,6 +60,10 @@ export function sayQuestion(slot: Slot, state: FormState, ctx: TurnContext, out:
       else out.say(t("ask.volume_free"));
       return;
     }
+    case "problem":
+      if (draft.needOptions?.length) out.say(t("ask.which_need"), numbered(draft.needOptions.map(shortTitle)));
+      else out.say(t("ask.problem"));
+      return;
     default:
       out.say(t(`ask.${slot}`));
   }

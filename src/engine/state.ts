@@ -63,6 +63,10 @@ export const Draft = z.object({
   proposerName: z.string().optional(),
   /** A desa named in a message but not exactly: offered as "Maksud Bapak/Ibu ...?" before it is taken. */
   villageCandidates: z.array(z.string()).optional(),
+  /** The first message named several needs without saying which matters most: asked, these as options 1..n. */
+  needOptions: z.array(z.string()).optional(),
+  /** Other needs named with this one ("... dan lampunya mati"): offered as the next proposal once this is stored. */
+  laterNeeds: z.array(z.string()).optional(),
   /** The similar-proposal check ran (offered once per draft). */
   similarChecked: z.boolean().optional(),
   startedAt: z.string(),
@@ -87,8 +91,18 @@ const Common = {
 const Consent = z.object({ ...Common, phase: z.literal("consent"), pending: z.string().optional() });
 /** Said no to consent: nothing is kept. */
 const Refused = z.object({ ...Common, phase: z.literal("refused") });
-/** At the menu; `draft` is an unfinished proposal the menu offers to continue. */
-const Idle = z.object({ ...Common, phase: z.literal("idle"), draft: Draft.optional() });
+/**
+ * A need named with the proposal just stored, offered to start now with what was already said (desa, RT/RW,
+ * name), e.g. `{ "problem": "lampunya mati", "later": [], "seed": { "villageCode": "3216010001", "rt": "02" } }`.
+ */
+const NextNeed = z.object({
+  problem: z.string(),
+  later: z.array(z.string()).default([]),
+  seed: Draft.pick({ villageCode: true, rt: true, rw: true, proposerName: true }),
+});
+export type NextNeed = z.infer<typeof NextNeed>;
+/** At the menu; `draft` is an unfinished proposal the menu offers to continue, `nextNeed` a need offered next. */
+const Idle = z.object({ ...Common, phase: z.literal("idle"), draft: Draft.optional(), nextNeed: NextNeed.optional() });
 /** Filling the form: the question asked last, the slots asked so far (for `kembali`), the options shown. */
 const Form = z.object({
   ...Common,

@@ -1,7 +1,7 @@
 // Phase "confirm": the summary is shown; YA stores the proposal, UBAH n changes an item, KEMBALI goes back.
 import type { TurnContext } from "../context.ts";
 import { newProposalCode } from "../code.ts";
-import { limitReached, sayIntakeClosed, toIdle } from "../flow.ts";
+import { limitReached, offerNextNeed, sayIntakeClosed, toIdle } from "../flow.ts";
 import { confirmOptions, type Out } from "../out.ts";
 import type { ConversationState, StateOf } from "../state.ts";
 import { estimatedCost } from "../summary.ts";
@@ -55,5 +55,5 @@ async function submitProposal(s: Confirming, input: Input, ctx: TurnContext, out
     },
   });
   out.say(ctx.texts("stored", { code }));
-  return { ...toIdle(s), ...(name ? { name } : {}) };
+  return offerNextNeed({ ...toIdle(s), ...(name ? { name } : {}) }, d, ctx, out);
 }

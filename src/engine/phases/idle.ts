@@ -2,11 +2,11 @@
 // that describes a need starts a proposal.
 import type { TurnContext } from "../context.ts";
 import { looksLikeProposal, meaningful } from "../extract.ts";
-import { continueDraft, showResume, startProposal, stop } from "../flow.ts";
+import { continueDraft, showResume, startNextNeed, startProposal, stop } from "../flow.ts";
 import { menuChoices, showMenu, showStatus, unfinishedDraft } from "../menu.ts";
 import type { Out } from "../out.ts";
 import type { ConversationState, StateOf } from "../state.ts";
-import type { Input } from "./input.ts";
+import { yesNo, type Input } from "./input.ts";
 
 export async function idleStep(
   s: StateOf<"idle">,
@@ -16,6 +16,18 @@ export async function idleStep(
 ): Promise<ConversationState> {
   const t = ctx.texts;
   const { command, text } = input;
+  if (s.nextNeed) {
+    // "Usulkan juga lampunya mati?" after the last proposal was stored.
+    const answer = yesNo(command);
+    const next = s.nextNeed;
+    s = { ...s, nextNeed: undefined };
+    if (answer === "yes") return startNextNeed(s, next, ctx, out);
+    if (answer === "no") {
+      out.say(t("needs.not_now"));
+      return s;
+    }
+    // Anything else: the offer lapses and the message is read as usual.
+  }
   if (command.kind === "number") {
     const choice = menuChoices(s)[command.value - 1];
     if (choice === "continue") return continueDraft(s, ctx, out);
