@@ -51,6 +51,12 @@ export interface AnalyzedQuery {
   quantities: Quantities;
   /** Out-of-scope signs (intents/kamus/scope.yaml) the resident asks for (landmarks excluded), as terms. */
   cues: { kind: "private" | "outside"; terms: string[]; requested: boolean }[];
+  /**
+   * The size the resident wants exceeded ("gorong2 yg 30an kekecilan, minta yang lebih gede": 30), when the message
+   * says the present thing is too small (context.yaml `bigger`) and names its size; entries of that size or smaller
+   * score `factor` × their score.
+   */
+  bigger?: { than: number; factor: number };
 }
 
 /** Finds a known stem for a word the index has never seen (a typo, a vowel-less abbreviation). */
@@ -87,6 +93,9 @@ interface Context {
   requestWeight: number;
   sizedThings: Set<string>;
   sizedReach: number;
+  /** Phrases (as stems) saying the present thing is too small. */
+  bigger: string[][];
+  biggerFactor: number;
 }
 const LANDMARK_WEIGHT = 0.35;
 const NEGATED_WEIGHT = 0.3;
@@ -257,7 +266,10 @@ export class Analyzer {
       requestWeight: c.requestWeight,
       sizedThings: new Set(c.sizedThings),
       sizedReach: c.sizedReach,
+      bigger: [],
+      biggerFactor: c.biggerFactor,
     };
+    this.context.bigger = c.bigger.map((p) => this.sequenceOf(p));
     for (const [canonical, variants] of Object.entries(data.synonyms.groups)) {
       // A canonical phrase is one index term: "tangki septik" counts once, like "pju".
       const term = this.rawTokens(canonical)
@@ -420,7 +432,36 @@ export class Analyzer {
     const modes = new Set(
       this.modeRules.filter((m) => m.asked.some((p) => occurs(p, seq, positions))).map((m) => m.name),
     );
-    return { terms, concepts, original, modes, quantities: quantitiesOf(surfaces), cues };
+    const than = this.presentSize(terms, seq, positions);
+    return {
+      terms,
+      concepts,
+      original,
+      modes,
+      quantities: quantitiesOf(surfaces),
+      cues,
+      ...(than === undefined ? {} : { bigger: { than, factor: this.context.biggerFactor } }),
+    };
+  }
+
+  /**
+   * When the message says the present thing is too small ("kekecilan", "diganti yang lebih besar"), the size numbers
+   * before that are the present size: they leave `terms` (a 30 cm entry is not what is asked) and the largest is
+   * returned, so the scorer can prefer bigger variants. A number after it is the size wanted ("minta diameter 50").
+   */
+  private presentSize(terms: Map<string, number>, seq: string[], positions: Map<string, number[]>): number | undefined {
+    let cueAt = Infinity;
+    for (const p of this.context.bigger)
+      if (occurs(p, seq, positions)) cueAt = Math.min(cueAt, positions.get(p[0]!)?.[0] ?? Infinity);
+    if (cueAt === Infinity) return undefined;
+    let largest: number | undefined;
+    for (let i = 0; i < cueAt && i < seq.length; i++) {
+      const t = seq[i]!;
+      if (!/^\d+(\.\d+)?$/.test(t) || !terms.has(t)) continue;
+      terms.delete(t);
+      largest = Math.max(largest ?? 0, Number(t));
+    }
+    return largest;
   }
 
   /**

@@ -20,6 +20,8 @@ export class KamusIndex {
   /** Size limits per entry, and the entries that have any. */
   readonly limits: Limits[];
   readonly limited: number[];
+  /** Per entry: the largest size number its name states ("Gorong-gorong Diameter 40 cm": 40), if any. */
+  readonly sizes: (number | undefined)[] = [];
   readonly concepts: ConceptValues;
   /** The score of one typical word found once in an entry's name (see `scoreUnit`). */
   readonly unit: number;
@@ -59,6 +61,8 @@ export class KamusIndex {
     const limitsOfText = new Map<string, Limits>();
     this.limits = this.docs.map((e, d) => {
       const name = analyzer.entryName(e.nama);
+      const numbers = name.terms.filter((t) => /^\d+(\.\d+)?$/.test(t)).map(Number);
+      this.sizes[d] = numbers.length ? Math.max(...numbers) : undefined;
       for (const [s, stem] of name.surfaces) surfaces.set(s, stem);
       for (const { mode, factor } of name.modes) {
         const m = this.modeDocs.get(mode) ?? { factor, docs: [] };

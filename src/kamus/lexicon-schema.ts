@@ -58,6 +58,8 @@ export const ContextFile = z
     requestWeight: z.number().min(1).max(3).default(1),
     sizedThings: z.array(word).default([]),
     sizedReach: z.number().int().min(0).max(5).default(0),
+    bigger: z.array(word).default([]),
+    biggerFactor: z.number().min(0).max(1).default(1),
   })
   .strict();
 export type ContextFile = z.infer<typeof ContextFile>;

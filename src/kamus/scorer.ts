@@ -77,6 +77,14 @@ export class Scorer {
       for (const [mode, { factor, docs }] of k.modeDocs)
         if (!q.modes.has(mode)) for (const d of docs) scores[d]! *= factor;
     }
+    // "Kekecilan, minta diganti yang lebih gede": variants no bigger than the present size are not the request.
+    if (q.bigger) {
+      const { than, factor } = q.bigger;
+      for (let d = 0; d < scores.length; d++) {
+        const size = k.sizes[d];
+        if (size !== undefined && size <= than) scores[d]! *= factor;
+      }
+    }
     if (Object.keys(q.quantities).length) {
       for (const d of k.limited) {
         const fit = fitOf(q.quantities, k.limits[d]!);

@@ -272,4 +272,14 @@ describe("ranking: words that mean something else in context", () => {
     expect(kodes(matcher, "pasang PJU yang dua arah di jalan utama lebar 8 meter", 1)[0]).toMatch(/MLG23-09[3-6]/);
     expect(kodes(matcher, "gorong2 yg 40an di bawah gang kami jebol", 1)[0]).toMatch(/MLG23-(061|073|215)/);
   });
+
+  it("reads a size the resident finds too small as the one to exceed", () => {
+    // Without the cue the 30 cm culverts come first; "kekecilan ... lebih gede" asks for a bigger one.
+    expect(kodes(matcher, "gorong2 yg 30an di gang kami mampet", 1)[0]).toMatch(/MLG23-(060|072|214)/);
+    for (const kode of kodes(matcher, "gorong2 yg 30an kekecilan, minta diganti yang lebih gede", 2))
+      expect(kode).toMatch(/MLG23-(061|215|216)/);
+    // A size named after the cue is the size wanted.
+    expect(kodes(matcher, "gorong-gorong kami kekecilan, minta diganti diameter 50", 1)).toEqual(["MLG23-216"]);
+    expect(kodes(matcher, "lampu jalan 40 watt kurang terang, minta yang lebih terang", 3)).not.toContain("MLG23-085");
+  });
 });
