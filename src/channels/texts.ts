@@ -1,5 +1,5 @@
 // The channels' own texts (intents/channels.yaml), checked with zod at start-up; an error names the file
-// and the path inside it, e.g. `intents/channels.yaml: group.desa_linked: Invalid input: expected string`.
+// and the path inside it, e.g. `intents/channels.yaml: at group.desa_linked: Invalid input: expected string`.
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../config/paths.ts";
@@ -28,7 +28,7 @@ export type ChannelTexts = z.infer<typeof ChannelTexts>;
 
 export const channelTextsPath = join(projectRoot, "intents", "channels.yaml");
 
-/** Reads and checks intents/channels.yaml (or `path`); throws one line naming the file and the path inside it. */
+/** Reads and checks intents/channels.yaml (or `path`); throws an Error naming the file and the path inside it. */
 export function loadChannelTexts(path: string = channelTextsPath): ChannelTexts {
   return readDataFile(path, ChannelTexts);
 }

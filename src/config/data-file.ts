@@ -1,24 +1,37 @@
-// Data files under intents/ (YAML), checked by zod when loaded.
+// Data files under intents/ (YAML), checked by zod when loaded: the one YAML reader of the project.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { projectRoot } from "./paths.ts";
 
-/** Reads one YAML file and checks it against `schema`; throws one line naming the file and the path inside it. */
+/** A file's name as errors show it: relative to the project when inside it. */
+export function shownPath(path: string): string {
+  return relative(projectRoot, path) || path;
+}
+
+/**
+ * Reads one YAML file and checks it against `schema`; throws an Error with one line per problem, naming the file
+ * and the path inside it, e.g. `intents/channels.yaml: at group.desa_linked: Invalid input: expected string`.
+ */
 export function readDataFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
-  const shown = relative(projectRoot, path) || path;
+  const shown = shownPath(path);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`${shown}: cannot read (${(error as Error).message})`, { cause: error });
+  }
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, "utf8"));
+    raw = parse(text);
   } catch (error) {
-    throw new Error(`${shown}: ${(error as Error).message.split("\n")[0]}`, { cause: error });
+    throw new Error(`${shown}: not valid YAML: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join(".") : "(top level)";
-    throw new Error(`${shown}: ${where}: ${issue.message}`);
+    const lines = parsed.error.issues.map((i) => `${shown}: at ${i.path.join(".") || "(top level)"}: ${i.message}`);
+    throw new Error(lines.join("\n"));
   }
   return parsed.data;
 }

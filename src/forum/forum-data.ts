@@ -1,9 +1,8 @@
 // intents/forum.yaml: the score weights the admin may change, the participants' elements, and every word the
 // forum pages, the berita acara and the forum's notices use. Checked by zod; errors name the file and path.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
+import { readDataFile, shownPath } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
 
 const Weight = z.number().min(0).max(100);
@@ -26,20 +25,11 @@ export function forumText(data: ForumData, key: string, vars: Record<string, str
 
 /** Reads and checks a forum file (default intents/forum.yaml); throws an Error naming the file and the path. */
 export function loadForumData(file = join(projectRoot, "intents", "forum.yaml")): ForumData {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new Error(`${file}: cannot read or parse (${(e as Error).message})`, { cause: e });
-  }
-  const r = ForumFile.safeParse(raw);
-  if (!r.success) {
-    throw new Error(r.error.issues.map((i) => `${file}: at ${i.path.join(".") || "(top)"}: ${i.message}`).join("\n"));
-  }
-  const w = r.data.weights;
+  const data = readDataFile(file, ForumFile);
+  const w = data.weights;
   if (w.supporters + w.beneficiaries + w.costPerBeneficiary + w.age === 0)
-    throw new Error(`${file}: at weights: at least one weight must be above 0`);
-  return r.data;
+    throw new Error(`${shownPath(file)}: at weights: at least one weight must be above 0`);
+  return data;
 }
 
 let cached: ForumData | undefined;

@@ -1,6 +1,6 @@
 // Loads the language data under intents/ (lexicon.yaml and kamus/*.yaml), checked with zod.
 // A mistake in a file is reported with the file and the path inside it, e.g.
-// `intents/kamus/concepts.yaml: concepts.3.weight: Too big: expected number to be <=2`.
+// `intents/kamus/concepts.yaml: at concepts.3.weight: Too big: expected number to be <=2`.
 import { join } from "node:path";
 import { projectRoot } from "../config/paths.ts";
 import { readDataFile } from "../config/data-file.ts";

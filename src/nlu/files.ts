@@ -1,9 +1,8 @@
 // Loads intents/intents.yaml and intents/replies.yaml: zod checks the structure, then semantic checks
 // (unique names, every reply key the code uses exists). Errors name the file and the path inside it.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
+import { readDataFile, shownPath } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
 import { REPLY_KEYS } from "../texts/reply-keys.ts";
 
@@ -29,32 +28,6 @@ export interface IntentData {
   replies: Record<string, string>;
 }
 
-/** Raised for a bad intents file: the message names the file and the path inside it. */
-export class IntentDataError extends Error {}
-
-function readYaml(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new IntentDataError(`${file}: cannot read (${(e as Error).message})`);
-  }
-  try {
-    return parse(text);
-  } catch (e) {
-    throw new IntentDataError(`${file}: not valid YAML: ${(e as Error).message}`);
-  }
-}
-
-function check<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const lines = r.error.issues.map((i) => `${file}: at ${i.path.join(".") || "(top)"}: ${i.message}`);
-    throw new IntentDataError(lines.join("\n"));
-  }
-  return r.data;
-}
-
 /** Checks meaning beyond structure; returns the problems (empty = fine). */
 export function semanticProblems(
   data: IntentData,
@@ -75,15 +48,15 @@ export function semanticProblems(
   return problems;
 }
 
-/** Reads, validates and checks `dir` (default: the project's intents/ folder); throws IntentDataError. */
+/** Reads, validates and checks `dir` (default: the project's intents/ folder); throws an Error naming file and path. */
 export function loadIntentData(dir = join(projectRoot, "intents")): IntentData {
   const intentsPath = join(dir, "intents.yaml");
   const repliesPath = join(dir, "replies.yaml");
-  const intents = check(IntentsFile, readYaml(intentsPath), intentsPath);
-  const replies = check(RepliesFile, readYaml(repliesPath), repliesPath);
+  const intents = readDataFile(intentsPath, IntentsFile);
+  const replies = readDataFile(repliesPath, RepliesFile);
   const data: IntentData = { threshold: intents.threshold, intents: intents.intents, replies: replies.replies };
-  const problems = semanticProblems(data, { intents: intentsPath, replies: repliesPath });
-  if (problems.length) throw new IntentDataError(problems.join("\n"));
+  const problems = semanticProblems(data, { intents: shownPath(intentsPath), replies: shownPath(repliesPath) });
+  if (problems.length) throw new Error(problems.join("\n"));
   return data;
 }
 

@@ -14,7 +14,7 @@ describe("channel texts", () => {
     const dir = mkdtempSync(join(tmpdir(), "texts-"));
     const path = join(dir, "channels.yaml");
     writeFileSync(path, "commands: {}\n");
-    expect(() => loadChannelTexts(path)).toThrow(/channels\.yaml: commands\.start: /);
+    expect(() => loadChannelTexts(path)).toThrow(/channels\.yaml: at commands\.start: /);
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {

@@ -25,7 +25,7 @@ describe("language data under intents/", () => {
       "kamus/concepts.yaml",
       "version: 1\nconcepts:\n  - name: x\n    when: [banjir]\n    suggest: []\n",
     );
-    expect(() => loadLanguageData(dir)).toThrow(/concepts\.yaml: concepts\.0\.suggest: /);
+    expect(() => loadLanguageData(dir)).toThrow(/concepts\.yaml: at concepts\.0\.suggest: /);
   });
 
   it("names the file of a YAML syntax error", () => {
