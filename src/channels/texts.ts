@@ -32,8 +32,3 @@ export const channelTextsPath = join(projectRoot, "intents", "channels.yaml");
 export function loadChannelTexts(path: string = channelTextsPath): ChannelTexts {
   return readDataFile(path, ChannelTexts);
 }
-
-/** Fills `{name}` placeholders; a missing value is left visible rather than silently dropped. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { readDataFile } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
+import { fill } from "../texts/fill.ts";
 
 const DashboardFile = z.object({
   texts: z.record(z.string(), z.string().min(1)),
@@ -20,7 +21,7 @@ export function loadDashboardTexts(path = join(projectRoot, "intents/dashboard.y
   const t = (key: string, vars: Record<string, string | number> = {}) => {
     const template = data.texts[key];
     if (template === undefined) throw new Error(`Dashboard text "${key}" is missing in intents/dashboard.yaml`);
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+    return fill(template, vars);
   };
   return Object.assign(t, { rejectReasons: data.rejectReasons });
 }

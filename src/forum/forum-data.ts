@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { readDataFile, shownPath } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
+import { fill } from "../texts/fill.ts";
 
 const Weight = z.number().min(0).max(100);
 const ForumFile = z.object({
@@ -20,7 +21,7 @@ export type Weights = ForumData["weights"];
 export function forumText(data: ForumData, key: string, vars: Record<string, string | number> = {}): string {
   const template = data.texts[key];
   if (template === undefined) throw new Error(`Text "${key}" is missing in intents/forum.yaml`);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return fill(template, vars);
 }
 
 /** Reads and checks a forum file (default intents/forum.yaml); throws an Error naming the file and the path. */

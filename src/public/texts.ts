@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { readDataFile } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
+import { fill } from "../texts/fill.ts";
 
 const keys = [
   "site",
@@ -131,6 +132,5 @@ const schema = z.object(Object.fromEntries(keys.map((k) => [k, z.string().min(1)
 /** Loads intents/public.yaml (or `path`). */
 export function loadPublicTexts(path = join(projectRoot, "intents/public.yaml")): PublicTexts {
   const texts = readDataFile(path, schema) as Record<PublicKey, string>;
-  return (key, vars = {}) =>
-    texts[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return (key, vars = {}) => fill(texts[key], vars);
 }

@@ -1,4 +1,5 @@
 // Reply texts by key with {placeholder} filling; the texts live in intents/replies.yaml.
+import { fill } from "./fill.ts";
 import type { ReplyKey } from "./reply-keys.ts";
 
 /** Fills a reply text: `t("stored", { code: "U26-7K3Q" })`. */
@@ -9,7 +10,7 @@ export function makeTexts(replies: Record<string, string>): Texts {
   return (key, vars = {}) => {
     const template = replies[key];
     if (template === undefined) throw new Error(`Reply text "${key}" is missing in intents/replies.yaml`);
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+    return fill(template, vars);
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fill, loadChannelTexts } from "../../src/channels/texts.ts";
+import { loadChannelTexts } from "../../src/channels/texts.ts";
 import { renderText } from "../../src/channels/render.ts";
 
 describe("channel texts", () => {
@@ -15,10 +15,6 @@ describe("channel texts", () => {
     const path = join(dir, "channels.yaml");
     writeFileSync(path, "commands: {}\n");
     expect(() => loadChannelTexts(path)).toThrow(/channels\.yaml: at commands\.start: /);
-  });
-
-  it("fills placeholders and leaves unknown ones visible", () => {
-    expect(fill("Desa {village} ({x})", { village: "Sukamaju" })).toBe("Desa Sukamaju ({x})");
   });
 });
 
