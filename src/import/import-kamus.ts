@@ -1,4 +1,5 @@
 // Kamus import: read and check the whole file, then upsert by kode in one transaction, writing only changed rows.
+import { upsertByKey } from "../store/bulk-upsert.ts";
 import { searchForm } from "../store/search.ts";
 import type { Store, Tx } from "../store/client.ts";
 import type { KamusReadOptions, KamusRow } from "./kamus-rows.ts";
@@ -37,8 +38,12 @@ export async function writeKamus(
       {
         key: (row) => row.kode,
         stored: await storedEntries(tx),
-        createMany: (data) => tx.kamusEntry.createMany({ data }),
-        update: (data) => tx.kamusEntry.updateMany({ where: { kode: data.kode }, data }),
+        createMany: (rows) => {
+          const now = new Date();
+          const data = rows.map((row) => ({ ...row, createdAt: now }));
+          return upsertByKey(tx, store.flavour, "KamusEntry", "kode", data, now);
+        },
+        updateMany: (rows) => upsertByKey(tx, store.flavour, "KamusEntry", "kode", rows, new Date()),
         deactivate: (kodes) => tx.kamusEntry.updateMany({ where: { kode: { in: kodes } }, data: { active: false } }),
       },
       counts,

@@ -1,4 +1,5 @@
 // Region import: read and check the whole file, then upsert kecamatan and desa by BPS code in one transaction.
+import { upsertByKey } from "../store/bulk-upsert.ts";
 import { searchForm } from "../store/search.ts";
 import type { Store, Tx } from "../store/client.ts";
 import { emptyCounts, progressFor, transactionOptions, type ImportCounts, type ImportOptions } from "./progress.ts";
@@ -58,7 +59,7 @@ export async function writeWilayah(
           }),
         ),
         createMany: (data) => tx.district.createMany({ data }),
-        update: (data) => tx.district.updateMany({ where: { code: data.code }, data }),
+        updateMany: (rows) => upsertByKey(tx, store.flavour, "District", "code", rows, new Date()),
         deactivate: (codes) => tx.district.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
       },
       counts.districts,
@@ -83,7 +84,7 @@ export async function writeWilayah(
           }),
         ),
         createMany: (data) => tx.village.createMany({ data }),
-        update: (data) => tx.village.updateMany({ where: { code: data.code }, data }),
+        updateMany: (rows) => upsertByKey(tx, store.flavour, "Village", "code", rows, new Date()),
         deactivate: (codes) => tx.village.updateMany({ where: { code: { in: codes } }, data: { active: false } }),
       },
       counts.villages,

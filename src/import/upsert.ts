@@ -1,5 +1,5 @@
 // The write half of every import: compare with what is stored, create the new rows in bulk, update only the
-// changed ones, and count. Runs inside the caller's transaction.
+// changed ones (in bulk too), and count. Runs inside the caller's transaction.
 import { batches, tally, type ImportCounts } from "./progress.ts";
 
 /** How to write one table: each row's key, the rows stored now (same fields, by key), and the writes. */
@@ -7,8 +7,8 @@ export interface UpsertPlan<T extends { active: boolean }> {
   key: (row: T) => string;
   stored: Map<string, T>;
   createMany: (rows: T[]) => Promise<unknown>;
-  /** One row; updateMany by key is about 3x faster than update() because it does not read the row back. */
-  update: (row: T) => Promise<unknown>;
+  /** Changed rows of one batch, written together (see src/store/bulk-upsert.ts). */
+  updateMany: (rows: T[]) => Promise<unknown>;
   /** Sets active = false on these keys (used with `replace`). */
   deactivate: (keys: string[]) => Promise<unknown>;
 }
@@ -29,7 +29,7 @@ export async function upsertRows<T extends { active: boolean }>(
       return stored !== undefined && !sameValues(stored, row);
     });
     if (created.length) await plan.createMany(created);
-    for (const row of changed) await plan.update(row);
+    if (changed.length) await plan.updateMany(changed);
     tally(counts, batch.length, created.length, changed.length);
     progress((done += batch.length));
   }

@@ -9,6 +9,7 @@ import { importKamusFile } from "../../src/import/import-kamus.ts";
 import { openStore, type Store } from "../../src/store/client.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { generatedKamus } from "../import/files.ts";
+import { freshPostgres } from "../support/stores.ts";
 
 const SIZES = (process.env.BENCH_ROWS ?? "3000,30000").split(",").map(Number);
 const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
@@ -21,7 +22,7 @@ async function timed(store: Store, path: string): Promise<string> {
 }
 
 async function run(name: string, url: string): Promise<void> {
-  const store = openStore(url);
+  const store = name === "postgres" ? await freshPostgres(url) : openStore(url);
   await migrate(store);
   for (const n of SIZES) {
     const first = join(dir, `k${n}.csv`);
