@@ -45,6 +45,8 @@ export interface AnalyzedQuery {
   concepts: FiredConcept[];
   /** The message's own meaningful terms, in order, without immediate repeats. */
   original: string[];
+  /** The requested object's terms ("minta dibetonin": "beton"), act words excluded; empty when none is marked. */
+  asked: string[];
   /** Kinds of activity the message asks for (intents/kamus/modes.yaml), e.g. "training". */
   modes: Set<string>;
   /** Sizes the message mentions (area, length, width, floors, households). */
@@ -395,9 +397,11 @@ export class Analyzer {
     markRequests(rewritten, this.context, (stem) => this.normalizer.isWeak(stem));
     const original = this.content(rewritten);
     const terms = new Map<string, number>();
+    const asked = new Set<string>();
     for (const t of rewritten) {
       if (t.stop && !t.keep) continue;
       const base = /^\d/.test(t.stem) ? NUMBER_WEIGHT : this.normalizer.isWeak(t.stem) ? WEAK_WEIGHT : 1;
+      if (t.asked && base === 1) asked.add(t.stem);
       const weight = t.asked && base === 1 ? this.context.requestWeight : Math.min(base, t.weight ?? 1);
       terms.set(t.stem, Math.max(terms.get(t.stem) ?? 0, weight));
     }
@@ -437,6 +441,7 @@ export class Analyzer {
       terms,
       concepts,
       original,
+      asked: [...asked],
       modes,
       quantities: quantitiesOf(surfaces),
       cues,

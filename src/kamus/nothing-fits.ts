@@ -10,6 +10,11 @@ export interface FitFeatures {
   second: number;
   /** Share (by idf) of the message's own meaningful words the best entry explains, directly or via a concept. */
   coverage: number;
+  /**
+   * Share (by idf) of the requested object's words ("minta dibangunkan rumah sakit": "rumah sakit") the best entry
+   * explains, directly or via a concept; 1 when the message marks no requested object.
+   */
+  askedCoverage: number;
   /** Number of meaningful words in the message. */
   words: number;
   /** Meaningful words neither the kamus nor the language data know. */
@@ -43,6 +48,13 @@ export interface NothingFitsOptions {
    * when the sign is the requested object). 0 switches the scope lists off.
    */
   cueScore: number;
+  /**
+   * Below this best score, a best entry that explains less than `minAskedCoverage` of the requested object ("minta
+   * dibangunkan rumah sakit": the entry found matches "umum", not the hospital) means nothing fits: the resident
+   * names what they want, and it is not this. 0 switches the rule off.
+   */
+  askedScore: number;
+  minAskedCoverage: number;
 }
 
 /** The calibrated defaults. */
@@ -52,19 +64,23 @@ export const defaultNothingFits: NothingFitsOptions = {
   coverageWeight: 1.5,
   minEvidenceWithoutCue: 1,
   cueScore: 2,
+  askedScore: 1.25,
+  minAskedCoverage: 0.5,
 };
 
 /**
- * Why nothing fits: a weak best score, too little of the message explained, or an out-of-scope sign (scope lists)
- * that is the requested object itself or comes with a weak best score.
+ * Why nothing fits: a weak best score, too little of the message explained, a requested object the best entry does
+ * not explain with a middling score, or an out-of-scope sign (scope lists) that is the requested object itself or
+ * comes with a weak best score.
  */
-export type NothingFitsReason = "weak" | "unexplained" | "scope";
+export type NothingFitsReason = "weak" | "unexplained" | "request" | "scope";
 
 /** Why nothing in the kamus fits the message, or null when something does. */
 export function nothingFitsReason(f: FitFeatures, o: NothingFitsOptions): NothingFitsReason | null {
   if (f.score < o.minScore) return "weak";
   const bar = f.cues > 0 ? o.minEvidence : o.minEvidenceWithoutCue;
   if (f.score + o.coverageWeight * f.coverage < bar) return "unexplained";
+  if (f.score < o.askedScore && f.askedCoverage < o.minAskedCoverage) return "request";
   if (o.cueScore > 0 && f.requestedCues > 0) return "scope";
   return f.unexplainedCues > 0 && f.score < o.cueScore ? "scope" : null;
 }

@@ -137,6 +137,14 @@ export class Scorer {
       total += idf;
       if (explained.has(t)) covered += idf;
     }
+    let askedTotal = 0;
+    let askedCovered = 0;
+    for (const t of q.asked) {
+      if (!index.has(t) && !analyzer.isKnown(t) && !this.k.learned.has(t)) continue;
+      const idf = index.idf(t);
+      askedTotal += idf;
+      if (explained.has(t)) askedCovered += idf;
+    }
     const unexplained = top
       ? q.cues.filter((c) => c.kind === "private" || c.terms.some((t) => index.value(t, top.doc) === 0))
       : q.cues;
@@ -144,6 +152,7 @@ export class Scorer {
       score: (top?.score ?? 0) / unit,
       second: (ranked[1]?.score ?? 0) / unit,
       coverage: total > 0 ? covered / total : 0,
+      askedCoverage: askedTotal > 0 ? askedCovered / askedTotal : 1,
       words: q.original.length,
       unknown,
       cues: q.cues.length,

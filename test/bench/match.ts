@@ -163,13 +163,13 @@ const small = timing(kamus);
 const large = timing(syntheticKamus(kamus, 3000));
 
 // Which rule said "nothing fits", over every eval text: the scope lists are the part most at risk of fitting the set.
-const reasons: Record<NothingFitsReason, number> = { weak: 0, unexplained: 0, scope: 0 };
+const reasons: Record<NothingFitsReason, number> = { weak: 0, unexplained: 0, request: 0, scope: 0 };
 const inspector = buildMatcher(kamus);
 for (const c of cases) {
   const reason = nothingFitsReason(inspector.inspect(c.text).features, defaultNothingFits);
   if (reason) reasons[reason]++;
 }
-const decided = reasons.weak + reasons.unexplained + reasons.scope;
+const decided = reasons.weak + reasons.unexplained + reasons.request + reasons.scope;
 
 const fitting = cases.filter((c) => c.acceptable.length).length;
 console.log(
@@ -186,7 +186,7 @@ console.log(
   `${"top-3 ratio matcher/baseline".padEnd(28)}${(fullMetrics.top3 / baseMetrics.top3).toFixed(2).padStart(7)}x`,
 );
 console.log(
-  `"nothing fits" decisions: ${decided}; from the scope lists ${reasons.scope} (${pct(decided ? reasons.scope / decided : 0).trim()}), weak score ${reasons.weak}, too little explained ${reasons.unexplained}`,
+  `"nothing fits" decisions: ${decided}; from the scope lists ${reasons.scope} (${pct(decided ? reasons.scope / decided : 0).trim()}), weak score ${reasons.weak}, too little explained ${reasons.unexplained}, requested object unexplained ${reasons.request}`,
 );
 console.log("");
 console.log(
