@@ -5,7 +5,7 @@ import { Composer, Telegraf } from "telegraf";
 import type { Logger } from "../../logger.ts";
 import type { GroupLinks } from "../../store/group-links.ts";
 import type { InboundHandler } from "../../messages/channel.ts";
-import type { ChannelTexts } from "../texts.ts";
+import type { ChannelTexts } from "../../texts/channel-texts.ts";
 import { downloadFile, type FileDownloader } from "./files.ts";
 import { groupChat, type GroupAnswers } from "./group.ts";
 import { privateChat } from "./private.ts";

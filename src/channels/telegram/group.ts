@@ -8,7 +8,7 @@ import type { Message } from "telegraf/types";
 import type { Logger } from "../../logger.ts";
 import type { GroupLinks } from "../../store/group-links.ts";
 import type { OutboundMessage, ReplyLink } from "../../messages/message.ts";
-import type { ChannelTexts } from "../texts.ts";
+import type { ChannelTexts } from "../../texts/channel-texts.ts";
 import { fill } from "../../texts/fill.ts";
 
 /** Where group answers go: the persisted outbox (start.ts puts them in the OutboxMessage table). */

@@ -7,7 +7,7 @@ import type { Message, PhotoSize } from "telegraf/types";
 import type { Logger } from "../../logger.ts";
 import type { InboundHandler } from "../../messages/channel.ts";
 import type { InboundMessage } from "../../messages/message.ts";
-import type { ChannelTexts } from "../texts.ts";
+import type { ChannelTexts } from "../../texts/channel-texts.ts";
 import { optionKeyOf } from "./callback.ts";
 import type { FileDownloader } from "./files.ts";
 

@@ -12,7 +12,7 @@ import type { Store } from "../../store/client.ts";
 import { groupLinkStore } from "../../store/group-links.ts";
 import { enqueueWithPrisma } from "../../store/outbox.ts";
 import type { InboundHandler } from "../../messages/channel.ts";
-import { loadChannelTexts, type ChannelTexts } from "../texts.ts";
+import { loadChannelTexts, type ChannelTexts } from "../../texts/channel-texts.ts";
 import { createTelegramBot } from "./bot.ts";
 import type { FileDownloader } from "./files.ts";
 import type { GroupAnswers } from "./group.ts";

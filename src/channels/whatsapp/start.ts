@@ -8,7 +8,7 @@ import type { Config } from "../../config/config.ts";
 import type { Logger } from "../../logger.ts";
 import { systemClock, type Clock } from "../../outbox/clock.ts";
 import type { InboundHandler } from "../../messages/channel.ts";
-import { loadChannelTexts, type ChannelTexts } from "../texts.ts";
+import { loadChannelTexts, type ChannelTexts } from "../../texts/channel-texts.ts";
 import type { WaClient, WaDisconnectReason, WaMessage } from "./port.ts";
 import { WhatsAppSender } from "./sender.ts";
 import { MediaDownloadError, toInbound } from "./translate.ts";
