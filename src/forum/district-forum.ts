@@ -4,9 +4,9 @@
 import { Refusal } from "../refusal.ts";
 import type { Db, Tx } from "../store/client.ts";
 import { reachesDistrict, type ForumActor } from "./forum-actor.ts";
-import { defaultForumData, forumText, type ForumData } from "./forum-data.ts";
+import { defaultForumData, forumReplies, forumText, type ForumData } from "./forum-data.ts";
 import { forumFor } from "./forum-guard.ts";
-import { enqueueForumNotice, writeForumStatus } from "./forum-status.ts";
+import { changeStatusInTransaction } from "../proposals/change-status.ts";
 import { agreedRanks } from "./order.ts";
 import { scoreProposals } from "./score.ts";
 import { cycleOfYear, inCycle, loadForumView, type ForumView } from "./village-forum.ts";
@@ -101,20 +101,14 @@ export async function lockDistrictForum(
       await tx.forumItem.update({ where: { id: item.id }, data: { rank: ranks.get(item.proposal.code) ?? null } });
       if (item.agreed) continue;
       const reason = item.reason!.trim();
-      await writeForumStatus(tx, {
+      await changeStatusInTransaction(tx, forumReplies(), {
         proposalId: item.proposal.id,
-        from: item.proposal.status,
         to: item.proposal.status,
-        actorId: actor.username,
+        actor: { type: "officer", id: actor.username },
         reason: forumText(data, "event.district_not_agreed", { reason }),
+        notice: forumText(data, "notice.district_not_agreed", { district: district.name, reason }),
         now,
       });
-      await enqueueForumNotice(
-        tx,
-        item.proposal.id,
-        forumText(data, "notice.district_not_agreed", { district: district.name, reason }),
-        now,
-      );
     }
     return { agreed: ranks.size, notAgreed: items.length - ranks.size };
   });
@@ -145,17 +139,15 @@ export async function forwardDistrictForum(
     let forwarded = 0;
     for (const item of items) {
       if (item.proposal.status !== "DISEPAKATI") continue;
-      await writeForumStatus(tx, {
+      const district = await tx.district.findUniqueOrThrow({ where: { code: forum.regionCode } });
+      await changeStatusInTransaction(tx, forumReplies(), {
         proposalId: item.proposal.id,
-        from: "DISEPAKATI",
         to: "DITERUSKAN",
-        actorId: actor.username,
+        actor: { type: "officer", id: actor.username },
         reason: forumText(data, "event.district_agreed", { rank: item.rank ?? "-" }),
+        notice: forumText(data, "notice.forwarded", { district: district.name, rank: item.rank ?? "-" }),
         now,
       });
-      const district = await tx.district.findUniqueOrThrow({ where: { code: forum.regionCode } });
-      const notice = forumText(data, "notice.forwarded", { district: district.name, rank: item.rank ?? "-" });
-      await enqueueForumNotice(tx, item.proposal.id, notice, now);
       forwarded++;
     }
     return forwarded;

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { readDataFile, shownPath } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
 import { fill } from "../texts/fill.ts";
+import { defaultIntentData } from "../nlu/files.ts";
+import { makeTexts, type Texts } from "../texts/texts.ts";
 
 const Weight = z.number().min(0).max(100);
 const ForumFile = z.object({
@@ -38,4 +40,11 @@ let cached: ForumData | undefined;
 export function defaultForumData(): ForumData {
   cached ??= loadForumData();
   return cached;
+}
+
+let replies: Texts | undefined;
+/** The reply texts (intents/replies.yaml) that frame the forum's notices and word the lifecycle's refusals. */
+export function forumReplies(): Texts {
+  replies ??= makeTexts(defaultIntentData().replies);
+  return replies;
 }

@@ -3,9 +3,9 @@
 import { Refusal } from "../refusal.ts";
 import type { Db, Tx } from "../store/client.ts";
 import type { ForumActor } from "./forum-actor.ts";
-import { defaultForumData, forumText, type ForumData } from "./forum-data.ts";
+import { defaultForumData, forumReplies, forumText, type ForumData } from "./forum-data.ts";
 import { editMode, forumFor, logForumChange, type ForumRecord } from "./forum-guard.ts";
-import { enqueueForumNotice, writeForumStatus } from "./forum-status.ts";
+import { changeStatusInTransaction, notifyProposer } from "../proposals/change-status.ts";
 import { agreedRanks, moveCode, sameCodes } from "./order.ts";
 
 /** Common arguments: who, which forum, when, and (after the lock) the admin's reason. */
@@ -172,11 +172,10 @@ async function rerank(
     await tx.forumItem.update({ where: { id: item.id }, data: { rank } });
     const to = rank !== null ? "DISEPAKATI" : "DIVERIFIKASI";
     if (p.status !== to && changed)
-      await writeForumStatus(tx, {
+      await changeStatusInTransaction(tx, forumReplies(), {
         proposalId: p.id,
-        from: p.status,
         to,
-        actorId: actor.username,
+        actor: { type: "officer", id: actor.username },
         reason: changed.reason,
         rank,
         now,
@@ -190,7 +189,7 @@ async function rerank(
             ? "notice.rank_changed"
             : "notice.agreed_after";
       const text = forumText(changed.data, key, { village: village.name, rank: rank ?? "-", reason: changed.reason });
-      await enqueueForumNotice(tx, p.id, text, now);
+      await notifyProposer(tx, forumReplies(), p.id, text, now);
     }
   }
 }

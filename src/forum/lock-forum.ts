@@ -4,9 +4,9 @@
 import { Refusal } from "../refusal.ts";
 import type { Db, Tx } from "../store/client.ts";
 import type { ForumActor } from "./forum-actor.ts";
-import { defaultForumData, forumText, type ForumData } from "./forum-data.ts";
+import { defaultForumData, forumReplies, forumText, type ForumData } from "./forum-data.ts";
 import { forumFor } from "./forum-guard.ts";
-import { enqueueForumNotice, writeForumStatus } from "./forum-status.ts";
+import { changeStatusInTransaction } from "../proposals/change-status.ts";
 import { agreedRanks } from "./order.ts";
 
 /** The outcome of a lock, e.g. `{ agreed: 10, notAgreed: 2 }`. */
@@ -69,19 +69,17 @@ export async function lockVillageForum(
       const reason = item.agreed
         ? forumText(data, "event.agreed", { rank: rank! })
         : forumText(data, "event.not_agreed", { reason: item.reason!.trim() });
-      await writeForumStatus(tx, {
+      await changeStatusInTransaction(tx, forumReplies(), {
         proposalId: item.proposal.id,
-        from: "DIVERIFIKASI",
         to: item.agreed ? "DISEPAKATI" : "DIVERIFIKASI",
-        actorId: actor.username,
+        actor: { type: "officer", id: actor.username },
         reason,
         rank,
+        notice: item.agreed
+          ? forumText(data, "notice.agreed", { village: village.name, rank: rank!, total: ranks.size })
+          : forumText(data, "notice.not_agreed", { village: village.name, reason: item.reason!.trim() }),
         now,
       });
-      const notice = item.agreed
-        ? forumText(data, "notice.agreed", { village: village.name, rank: rank!, total: ranks.size })
-        : forumText(data, "notice.not_agreed", { village: village.name, reason: item.reason!.trim() });
-      await enqueueForumNotice(tx, item.proposal.id, notice, now);
     }
     return { agreed: ranks.size, notAgreed: items.length - ranks.size };
   });

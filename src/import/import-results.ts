@@ -3,8 +3,8 @@
 // DITERUSKAN proposal takes its outcome with an audit event and its proposer hears it.
 import { defaultIntentData } from "../nlu/files.ts";
 import type { Db, Prisma } from "../store/client.ts";
-import { enqueueForumNotice, writeForumStatus } from "../forum/forum-status.ts";
-import type { ReplyKey } from "../texts/reply-keys.ts";
+import { changeStatusInTransaction } from "../proposals/change-status.ts";
+import { statusMessage } from "../proposals/notice.ts";
 import { makeTexts } from "../texts/texts.ts";
 import { readCsv } from "./csv.ts";
 import { fileError, Problems } from "./errors.ts";
@@ -75,17 +75,14 @@ export async function importResults(
     for (const w of wanted) {
       const p = byCode.get(w.code)!;
       if (p.status === w.to) continue;
-      await writeForumStatus(tx, {
+      await changeStatusInTransaction(tx, texts, {
         proposalId: p.id,
-        from: "DITERUSKAN",
         to: w.to,
-        actorId: input.actorId,
-        reason: w.note ?? "",
+        actor: { type: "officer", id: input.actorId },
+        reason: w.note ?? undefined,
+        notice: statusMessage(texts, { to: w.to, reason: w.note ?? undefined }),
         now: input.now,
       });
-      let message = texts(`notify.${w.to}` as ReplyKey);
-      if (w.note) message += `\n${texts("notify.reason", { reason: w.note })}`;
-      await enqueueForumNotice(tx, p.id, message, input.now);
       applied++;
     }
     return { applied, unchanged: wanted.length - applied };

@@ -2,7 +2,7 @@
 // checks the move against the lifecycle, writes the audit event, moves supporters on a merge, and puts the
 // proposer's notice in the outbox. The named actions below are what an officer's button does.
 import { Refusal } from "../refusal.ts";
-import type { Db } from "../store/client.ts";
+import type { Db, ProposalStatus, Tx } from "../store/client.ts";
 import { enqueueWithPrisma } from "../store/outbox.ts";
 import {
   findProposalForStatus,
@@ -10,10 +10,11 @@ import {
   findResidentChat,
   moveSupport,
   writeStatusChange,
+  type ProposalForStatus,
 } from "../store/proposal-status.ts";
 import type { Texts } from "../texts/texts.ts";
 import { checkStatusChange, type Actor, type StatusChange } from "./lifecycle.ts";
-import { statusNoticeText } from "./notice.ts";
+import { noticeText, statusNoticeText } from "./notice.ts";
 
 /** What a status change works with: the database, and the reply texts for notices and refusals. */
 export interface ProposalDesk {
@@ -57,22 +58,73 @@ export async function changeProposalStatus({ db, texts }: ProposalDesk, change: 
       mergedIntoId,
       now,
     });
-    // A resident who said BERHENTI hears nothing until they write again; the event is recorded all the same.
-    if (p.proposerId && !p.proposerOptedOut) {
-      const chat = await findResidentChat(tx, p.proposerId, p.channel);
-      if (chat) {
-        const text = statusNoticeText(texts, {
-          code: p.code,
-          title: p.title,
-          to: change.to,
-          reason,
-          mergeInto: change.mergeInto?.trim(),
-        });
-        await enqueueWithPrisma(tx, [{ ...chat, text }], now);
-      }
-    }
+    const text = statusNoticeText(texts, {
+      code: p.code,
+      title: p.title,
+      to: change.to,
+      reason,
+      mergeInto: change.mergeInto?.trim(),
+    });
+    await queueForProposer(tx, p, text, now);
     return eventId;
   });
+}
+
+/** The proposer's notice in the outbox, on the channel they used. */
+async function queueForProposer(tx: Tx, p: ProposalForStatus, text: string, now: Date): Promise<void> {
+  // A resident who said BERHENTI hears nothing until they write again; the event is recorded all the same.
+  if (!p.proposerId || p.proposerOptedOut) return;
+  const chat = await findResidentChat(tx, p.proposerId, p.channel);
+  if (chat) await enqueueWithPrisma(tx, [{ ...chat, text }], now);
+}
+
+/** A move made inside the caller's transaction, e.g. one of the many of a forum's lock (all or nothing). */
+export interface StatusMoveInTransaction {
+  proposalId: number;
+  to: ProposalStatus;
+  actor: Actor;
+  /** Kept in the audit event. */
+  reason?: string;
+  /** A forum's rank (null: not agreed). */
+  rank?: number | null;
+  /** What the proposer reads after "Kabar usulan KODE (judul): "; nothing is sent without it. */
+  notice?: string;
+  now: Date;
+}
+
+/**
+ * Changes the status inside `tx`: checked against the lifecycle like every other change (`to` equal to the
+ * current status records a decision without a move), written with its audit event, and the notice queued.
+ */
+export async function changeStatusInTransaction(tx: Tx, texts: Texts, m: StatusMoveInTransaction): Promise<void> {
+  const p = await findProposalForStatus(tx, m.proposalId);
+  if (!p) throw new Refusal(404, texts("status_change.not_found", { code: String(m.proposalId) }));
+  const reason =
+    p.status === m.to
+      ? m.reason?.trim() || undefined
+      : checkStatusChange(texts, p.code, p.status, { code: p.code, to: m.to, actor: m.actor, reason: m.reason });
+  await writeStatusChange(tx, {
+    proposalId: p.id,
+    from: p.status,
+    to: m.to,
+    actor: m.actor,
+    reason,
+    rank: m.rank,
+    now: m.now,
+  });
+  if (m.notice) await queueForProposer(tx, p, noticeText(texts, p.code, p.title, m.notice), m.now);
+}
+
+/** Queues `message` for the proposer of `proposalId` ("Kabar usulan KODE (judul): message") without a move. */
+export async function notifyProposer(
+  tx: Tx,
+  texts: Texts,
+  proposalId: number,
+  message: string,
+  now: Date,
+): Promise<void> {
+  const p = await findProposalForStatus(tx, proposalId);
+  if (p) await queueForProposer(tx, p, noticeText(texts, p.code, p.title, message), now);
 }
 
 /** The common part of an officer's action: which proposal, who, when, and an optional note for the resident. */

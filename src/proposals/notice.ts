@@ -15,13 +15,23 @@ export interface StatusNotice {
   mergeInto?: string;
 }
 
-/** "Kabar usulan U26-7K3Q (Jalan rusak): Mohon maaf, ... Alasannya: ...". An officer's note follows other moves. */
-export function statusNoticeText(texts: Texts, notice: StatusNotice): string {
+/** The words for the new status, e.g. "Mohon maaf, ... Alasannya: ...". An officer's note follows other moves. */
+export function statusMessage(texts: Texts, notice: Pick<StatusNotice, "to" | "reason" | "mergeInto">): string {
   const { reason, to } = notice;
   let message = texts(`notify.${to}` as ReplyKey, {
     reason: reason ?? "-",
     target: notice.mergeInto?.toUpperCase() ?? "",
   });
   if (reason && to !== "DITOLAK") message += `\n${texts("notify.reason", { reason })}`;
-  return texts("notify.status", { code: notice.code, title: shortTitle(notice.title), message });
+  return message;
+}
+
+/** "Kabar usulan U26-7K3Q (Jalan rusak): message": how every notice about a proposal reaches its proposer. */
+export function noticeText(texts: Texts, code: string, title: string, message: string): string {
+  return texts("notify.status", { code, title: shortTitle(title), message });
+}
+
+/** "Kabar usulan U26-7K3Q (Jalan rusak): Mohon maaf, ... Alasannya: ...". */
+export function statusNoticeText(texts: Texts, notice: StatusNotice): string {
+  return noticeText(texts, notice.code, notice.title, statusMessage(texts, notice));
 }

@@ -19,10 +19,10 @@ export interface ProposalForStatus {
   updatedAt: Date;
 }
 
-/** The proposal with this code (any case), or undefined. */
-export async function findProposalForStatus(tx: Tx, code: string): Promise<ProposalForStatus | undefined> {
+/** The proposal with this code (any case) or this id, or undefined. */
+export async function findProposalForStatus(tx: Tx, key: string | number): Promise<ProposalForStatus | undefined> {
   const p = await tx.proposal.findUnique({
-    where: { code: code.toUpperCase() },
+    where: typeof key === "number" ? { id: key } : { code: key.toUpperCase() },
     include: { kamusEntry: { select: { nama: true } }, proposer: { select: { optedOutAt: true } } },
   });
   if (!p) return undefined;
@@ -51,7 +51,7 @@ export async function findMergeTarget(
   return p ?? undefined;
 }
 
-/** One status change as written: the new status (and merge target) plus its audit event. */
+/** One status change as written: the new status (and merge target or forum rank) plus its audit event. */
 export interface StatusWrite {
   proposalId: number;
   from: ProposalStatus;
@@ -59,6 +59,8 @@ export interface StatusWrite {
   actor: { type: string; id?: string };
   reason?: string;
   mergedIntoId?: number;
+  /** A forum's rank (null: not agreed); left as it is when undefined. */
+  rank?: number | null;
   now: Date;
 }
 
@@ -66,7 +68,11 @@ export interface StatusWrite {
 export async function writeStatusChange(tx: Tx, w: StatusWrite): Promise<number> {
   await tx.proposal.update({
     where: { id: w.proposalId },
-    data: { status: w.to, ...(w.mergedIntoId ? { mergedIntoId: w.mergedIntoId } : {}) },
+    data: {
+      status: w.to,
+      ...(w.mergedIntoId ? { mergedIntoId: w.mergedIntoId } : {}),
+      ...(w.rank !== undefined ? { rank: w.rank } : {}),
+    },
   });
   const event = await tx.proposalEvent.create({
     data: {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import {
   changeProposalStatus,
+  changeStatusInTransaction,
   mergeProposal,
   recordOutcome,
   rejectProposal,
@@ -135,6 +136,43 @@ describe.each(storeCases())("proposal status changes on $name", ({ open }) => {
     expect(sent).toHaveLength(4);
     expect(sent[2]).toMatch(/diteruskan ke kecamatan\/kabupaten[\s\S]*\nCatatan petugas: Masuk SIPD$/);
     expect(sent[3]).toMatch(/belum dapat didanai tahun ini/);
+  });
+
+  it("applies a forum's moves inside its transaction by the same lifecycle, notice and audit event", async () => {
+    await start();
+    const { id } = await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-7K3Q" } });
+    // A move the lifecycle forbids fails the caller's whole transaction: nothing of it is kept.
+    await expect(
+      store.db.$transaction(async (tx) => {
+        await tx.proposal.update({ where: { id }, data: { rank: 9 } });
+        await changeStatusInTransaction(tx, texts, { proposalId: id, to: "DITERIMA", actor: ani, now });
+      }),
+    ).rejects.toThrow(/berstatus DIAJUKAN, jadi tidak bisa diubah menjadi DITERIMA/);
+    expect(await store.db.proposal.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DIAJUKAN",
+      rank: null,
+    });
+    await store.db.$transaction(async (tx) => {
+      await changeStatusInTransaction(tx, texts, { proposalId: id, to: "DIVERIFIKASI", actor: ani, now });
+      // A decision recorded without a move (a forum did not agree), with what the proposer reads.
+      await changeStatusInTransaction(tx, texts, {
+        proposalId: id,
+        to: "DIVERIFIKASI",
+        actor: ani,
+        reason: "Tidak disepakati: dana desa",
+        rank: null,
+        notice: "Usulan belum disepakati di Musrenbang Desa.",
+        now,
+      });
+    });
+    const events = await store.db.proposalEvent.findMany({ where: { proposalId: id }, orderBy: { id: "asc" } });
+    expect(events.slice(1).map((e) => [e.fromStatus, e.toStatus, e.reason])).toEqual([
+      ["DIAJUKAN", "DIVERIFIKASI", null],
+      ["DIVERIFIKASI", "DIVERIFIKASI", "Tidak disepakati: dana desa"],
+    ]);
+    expect(await notices()).toEqual([
+      "Kabar usulan U26-7K3Q (Rabat Beton):\nUsulan belum disepakati di Musrenbang Desa.",
+    ]);
   });
 
   it("moves the supporters and the proposer of a merged proposal to the one it joins", async () => {
