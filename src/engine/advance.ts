@@ -155,6 +155,9 @@ export function openQuestion(s: Drafting, slot: Slot, ctx: TurnContext, out: Out
     villageChoices: slot === "village" ? s.villageChoices : undefined,
     villageAsk: slot === "village" ? s.villageAsk : undefined,
     villageMisses: slot === "village" ? s.villageMisses : undefined,
+    volumeMisses: slot === "volume" ? s.volumeMisses : undefined,
+    volumeWays: slot === "volume" ? s.volumeWays : undefined,
+    volumeSaid: slot === "volume" ? s.volumeSaid : undefined,
     kamusChoices: s.kamusChoices,
   };
   if (!explained || slot !== "volume") sayQuestion(slot, next, ctx, out);

@@ -233,6 +233,8 @@ function answerKamus(text: string, command: Command, state: FormState, ctx: Turn
     const phrase = learnablePhrase(draft.activity ?? draft.problem ?? "", village);
     if (hasWords(phrase)) out.do({ type: "learnPhrase", kode: entry.kode, phrase });
     const d: Draft = { ...draft, kamusKode: entry.kode, kamusNoMatch: undefined };
+    // Another entry: a size left to the officer is asked again in its unit (or holds, said in that unit).
+    delete d.volumeByOfficer;
     // A volume given for another unit no longer holds.
     if (d.volume !== undefined && d.unit && canonicalUnit(entry.unit) && d.unit !== canonicalUnit(entry.unit)) {
       delete d.volume;

@@ -17,7 +17,7 @@ export function isFilled(draft: Draft, slot: Slot): boolean {
     case "location":
       return (!!draft.rt && !!draft.rw) || draft.latitude !== undefined || !!draft.address;
     case "volume":
-      return draft.volume !== undefined;
+      return draft.volume !== undefined || !!draft.volumeByOfficer;
     case "beneficiaries":
       return draft.beneficiaries !== undefined;
     case "photo":
@@ -63,6 +63,7 @@ export function clearSlot(draft: Draft, slot: Slot): Draft {
       delete d.volume;
       delete d.unit;
       delete d.quantity;
+      delete d.volumeByOfficer;
       break;
     case "beneficiaries":
       delete d.beneficiaries;

@@ -52,6 +52,8 @@ export const Draft = z.object({
   quantity: Quantity.optional(),
   volume: z.number().optional(),
   unit: z.string().optional(),
+  /** The resident left the size to the officer (their words, if a size, are in `volume`/`unit` as said). */
+  volumeByOfficer: z.boolean().optional(),
   /** null: the resident does not know. */
   beneficiaries: z.number().nullable().optional(),
   /** Households as the resident said them ("45 KK"), shown beside the people they make. */
@@ -119,6 +121,11 @@ const Form = z.object({
   villageMisses: z.number().optional(),
   /** Kamus kodes offered as options 1..n. */
   kamusChoices: z.array(z.string()).optional(),
+  /** Sizes in a unit the entry does not use, in a row; from the second the ways out are offered (`volumeWays`). */
+  volumeMisses: z.number().optional(),
+  volumeWays: z.boolean().optional(),
+  /** The last such size as said, kept if the resident leaves the size to the officer. */
+  volumeSaid: z.object({ volume: z.number(), unit: z.string().optional() }).optional(),
 });
 /** The summary is shown: YA / UBAH n / BATAL. */
 const Confirm = z.object({

@@ -21,14 +21,15 @@ export function placeText(d: Draft): string {
 export function volumeText(d: Draft, ctx: TurnContext): string | undefined {
   if (d.volume === undefined) return undefined;
   const entry = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
-  const unit = entry?.unit ?? (d.unit ? unitLabel(d.unit) : "");
+  // Left to the officer: the resident's own unit, which the entry does not use.
+  const unit = (d.volumeByOfficer ? undefined : entry?.unit) ?? (d.unit ? unitLabel(d.unit) : "");
   return `${formatNumber(d.volume)} ${unit}`.trim();
 }
 
 /** volume × harga satuan, when the entry has a price. */
 export function estimatedCost(d: Draft, ctx: TurnContext): number | undefined {
   const entry = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
-  if (!entry?.unitPrice || d.volume === undefined) return undefined;
+  if (!entry?.unitPrice || d.volume === undefined || d.volumeByOfficer) return undefined;
   return Math.round(d.volume * entry.unitPrice);
 }
 
@@ -53,8 +54,11 @@ function itemValue(slot: Slot, d: Draft, ctx: TurnContext): string {
       const e = d.kamusKode ? ctx.matcher.entry(d.kamusKode) : undefined;
       return e ? `${e.nama} (${e.agency ?? "-"})` : d.kamusNoMatch ? t("summary.no_match") : "";
     }
-    case "volume":
-      return volumeText(d, ctx) ?? "";
+    case "volume": {
+      const said = volumeText(d, ctx);
+      if (!d.volumeByOfficer) return said ?? "";
+      return said ? t("summary.volume_by_officer_said", { said }) : t("summary.volume_by_officer");
+    }
     case "beneficiaries":
       if (d.beneficiaries === null) return t("summary.unknown");
       if (d.beneficiaries === undefined) return "";

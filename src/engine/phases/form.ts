@@ -8,6 +8,7 @@ import type { Out } from "../out.ts";
 import { sayQuestion } from "../questions.ts";
 import { clearSlot, SUMMARY_ITEMS } from "../slots.ts";
 import { common, type ConversationState, type FormState, type StateOf } from "../state.ts";
+import { volumeStep } from "./form-volume.ts";
 import type { Input } from "./input.ts";
 import { reprompt } from "./reprompt.ts";
 
@@ -27,6 +28,10 @@ export async function formStep(s: FormState, input: Input, ctx: TurnContext, out
   // "UBAH 3" typed while a question is open (often after changing another item of the summary): change that
   // item, as on the summary; never read it as an answer ("ubah 3" is not a volume of 3).
   if (command.kind === "edit") return editItem(s, command.item, ctx, out);
+  if (slot === "volume") {
+    const handled = volumeStep(s, input, ctx, out);
+    if (handled) return handled;
+  }
   const before = out.replies.length;
   let answered = answerSlot(slot, text, command, s, ctx, out);
   // Several answers in one message ("RT 3 RW 2, 100 meter, 40 KK"): what the question did not ask is kept too.
