@@ -9,8 +9,8 @@ import { forumFor } from "./forum-guard.ts";
 import { changeStatusInTransaction } from "../proposals/change-status.ts";
 import { agreedRanks } from "./order.ts";
 import { scoreProposals } from "./score.ts";
-import { cycleOfYear, inCycle, loadForumView, type ForumView } from "./village-forum.ts";
-import { decidedItems, type LockResult } from "./lock-forum.ts";
+import { inCycle, openForum, type ForumView } from "./village-forum.ts";
+import { claimLock, decidedItems, type LockResult } from "./lock-forum.ts";
 
 /** Opens (or brings up to date, until locked) the kecamatan forum of `year` and returns its view. */
 export async function openDistrictForum(
@@ -24,17 +24,9 @@ export async function openDistrictForum(
   const district = await db.district.findUnique({ where: { code: districtCode } });
   if (!district || !reachesDistrict(actor, district.code))
     throw new Refusal(404, `Kecamatan ${districtCode} tidak ditemukan di wilayah Bapak/Ibu.`);
-  const cycle = await cycleOfYear(db, year, data);
-  const forumId = await db.$transaction(async (tx) => {
-    const forum = await tx.forum.upsert({
-      where: { cycleId_level_regionCode: { cycleId: cycle.id, level: "KECAMATAN", regionCode: district.code } },
-      create: { cycleId: cycle.id, level: "KECAMATAN", regionCode: district.code, createdAt: now },
-      update: {},
-    });
-    if (!forum.lockedAt) await syncDistrictItems(tx, forum.id, district.code, cycle, now, data);
-    return forum.id;
-  });
-  return loadForumView(db, forumId, now, data);
+  return openForum(db, "KECAMATAN", district.code, year, now, data, (tx, forumId, cycle) =>
+    syncDistrictItems(tx, forumId, district.code, cycle, now, data),
+  );
 }
 
 /** Agreed proposals of the kecamatan's locked desa forums join; new ones go to the end in cross-desa order. */
@@ -90,11 +82,7 @@ export async function lockDistrictForum(
   if (actor.role === "VILLAGE") throw new Refusal(403, forumText(data, "refuse.not_district"));
   return db.$transaction(async (tx) => {
     const { forum, items } = await decidedItems(tx, actor, forumId, "KECAMATAN", data);
-    const claimed = await tx.forum.updateMany({
-      where: { id: forumId, lockedAt: null },
-      data: { lockedAt: now, lockedBy: actor.username },
-    });
-    if (claimed.count !== 1) throw new Refusal(409, forumText(data, "refuse.locked", { date: "-" }));
+    await claimLock(tx, forum, actor, now, data);
     const district = await tx.district.findUniqueOrThrow({ where: { code: forum.regionCode } });
     const ranks = agreedRanks(items.map((i) => ({ code: i.proposal.code, position: i.position, agreed: i.agreed })));
     for (const item of items) {

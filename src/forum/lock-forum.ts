@@ -40,6 +40,26 @@ export async function decidedItems(
   return { forum, items };
 }
 
+/**
+ * Marks the forum locked by `actor`, first of all: of two officers pressing "Kunci" at once, one wins and the
+ * other is refused (409). Shared by the desa and kecamatan locks.
+ */
+export async function claimLock(
+  tx: Tx,
+  forum: { id: number; lockedAt: Date | null },
+  actor: ForumActor,
+  now: Date,
+  data: ForumData,
+): Promise<void> {
+  const claimed = await tx.forum.updateMany({
+    where: { id: forum.id, lockedAt: null },
+    data: { lockedAt: now, lockedBy: actor.username },
+  });
+  if (claimed.count === 1) return;
+  const date = (forum.lockedAt ?? now).toLocaleDateString("id-ID", { dateStyle: "long", timeZone: "Asia/Jakarta" });
+  throw new Refusal(409, forumText(data, "refuse.locked", { date }));
+}
+
 /** Locks the desa forum `forumId`. Refuses (409) a locked one, (400) an empty list or a missing reason. */
 export async function lockVillageForum(
   db: Db,
@@ -52,15 +72,7 @@ export async function lockVillageForum(
     const { forum, items } = await decidedItems(tx, actor, forumId, "DESA", data);
     if (items.some((i) => i.proposal.status !== "DIVERIFIKASI"))
       throw new Refusal(409, forumText(data, "refuse.order_mismatch"));
-    // Claim the lock first: of two officers pressing "Kunci" at once, one wins and the other is refused.
-    const claimed = await tx.forum.updateMany({
-      where: { id: forumId, lockedAt: null },
-      data: { lockedAt: now, lockedBy: actor.username },
-    });
-    if (claimed.count !== 1) {
-      const date = (forum.lockedAt ?? now).toLocaleDateString("id-ID", { dateStyle: "long", timeZone: "Asia/Jakarta" });
-      throw new Refusal(409, forumText(data, "refuse.locked", { date }));
-    }
+    await claimLock(tx, forum, actor, now, data);
     const village = await tx.village.findUniqueOrThrow({ where: { code: forum.regionCode } });
     const ranks = agreedRanks(items.map((i) => ({ code: i.proposal.code, position: i.position, agreed: i.agreed })));
     for (const item of items) {

@@ -144,105 +144,102 @@ function money(n: number): { text: string; alignment: "right" } {
   return { text: rupiah(n), alignment: "right" };
 }
 
-function desaTable(groups: ReturnType<typeof groupByAgency>["groups"], total: number, t: T): Content {
-  const cols = 7;
-  const body: TableCell[][] = [
-    [
-      th(t("minutes.col.no")),
-      th(t("minutes.col.activity")),
-      th(t("minutes.col.location")),
-      th(t("minutes.col.volume")),
-      th(t("minutes.col.cost")),
-      th(t("minutes.col.target")),
-      th(t("minutes.col.proposer")),
-    ],
+type AgencyGroups = ReturnType<typeof groupByAgency>["groups"];
+
+/** How one agreed table differs: its column headers (text keys), one row's cells, the cost column, the layout. */
+interface AgreedColumns {
+  headers: string[];
+  row: (r: ForumRow, agency: string) => TableCell[];
+  /** Index of the cost column; subtotal and total labels span the columns before it. */
+  costAt: number;
+  widths: (number | string)[];
+  fontSize: number;
+}
+
+/** The agreed rows grouped by Perangkat Daerah: a heading row per agency, its rows and subtotal, then the total. */
+function agreedTable(groups: AgencyGroups, total: number, t: T, c: AgreedColumns): Content {
+  if (!groups.length) return { text: t("minutes.none") };
+  const cols = c.headers.length;
+  const sum = (label: string, amount: number): TableCell[] => [
+    { text: label, colSpan: c.costAt, bold: true },
+    ...blank(c.costAt - 1),
+    { ...money(amount), bold: true },
+    ...blank(cols - c.costAt - 1),
   ];
+  const body: TableCell[][] = [c.headers.map((h) => th(t(h)))];
   for (const g of groups) {
     const agency = g.agency ?? t("minutes.no_agency");
     body.push([{ text: agency, colSpan: cols, bold: true, fillColor: "#f4f4f4" }, ...blank(cols - 1)]);
-    for (const r of g.rows)
-      body.push([
-        String(r.rank),
-        { text: [title(r), { text: `\n${r.code}`, fontSize: 7, color: "#555555" }] },
-        location(r, t),
-        volumeText(r),
-        money(rowCost(r)),
-        r.beneficiaries ? t("minutes.beneficiaries", { count: r.beneficiaries }) : "-",
-        proposer(r, t),
-      ]);
-    body.push([
-      { text: t("minutes.subtotal", { agency }), colSpan: 4, bold: true },
-      ...blank(3),
-      { ...money(g.total), bold: true },
-      "",
-      "",
-    ]);
+    for (const r of g.rows) body.push(c.row(r, agency));
+    body.push(sum(t("minutes.subtotal", { agency }), g.total));
   }
-  body.push([
-    { text: t("minutes.total"), colSpan: 4, bold: true },
-    ...blank(3),
-    { ...money(total), bold: true },
-    "",
-    "",
-  ]);
-  if (!groups.length) return { text: t("minutes.none") };
-  return {
-    table: { headerRows: 1, dontBreakRows: true, widths: [18, "*", 76, 44, 60, 50, 76], body },
+  body.push(sum(t("minutes.total"), total));
+  return { table: { headerRows: 1, dontBreakRows: true, widths: c.widths, body }, fontSize: c.fontSize };
+}
+
+/** The desa's table: kegiatan, location, volume, cost, beneficiaries and proposer. */
+function desaTable(groups: AgencyGroups, total: number, t: T): Content {
+  return agreedTable(groups, total, t, {
+    headers: [
+      "minutes.col.no",
+      "minutes.col.activity",
+      "minutes.col.location",
+      "minutes.col.volume",
+      "minutes.col.cost",
+      "minutes.col.target",
+      "minutes.col.proposer",
+    ],
+    row: (r) => [
+      String(r.rank),
+      { text: [title(r), { text: `\n${r.code}`, fontSize: 7, color: "#555555" }] },
+      location(r, t),
+      volumeText(r),
+      money(rowCost(r)),
+      r.beneficiaries ? t("minutes.beneficiaries", { count: r.beneficiaries }) : "-",
+      proposer(r, t),
+    ],
+    costAt: 4,
+    widths: [18, "*", 76, 44, 60, 50, 76],
     fontSize: 8,
-  };
+  });
 }
 
 /** Permendagri 86/2017 table T-D.4 columns, one row per agreed kegiatan, grouped by Perangkat Daerah. */
-function td4Table(groups: ReturnType<typeof groupByAgency>["groups"], total: number, t: T): Content {
-  const cols = 10;
-  const body: TableCell[][] = [
-    [
-      th(t("minutes.col.no")),
-      th(t("minutes.col.priority")),
-      th(t("minutes.col.goal")),
-      th(t("minutes.col.program")),
-      th(t("minutes.col.kegiatan")),
-      th(t("minutes.col.kegiatanTarget")),
-      th(t("minutes.col.village")),
-      th(t("minutes.col.volume")),
-      th(t("minutes.col.pagu")),
-      th(t("minutes.col.agency")),
+function td4Table(groups: AgencyGroups, total: number, t: T): Content {
+  return agreedTable(groups, total, t, {
+    headers: [
+      "minutes.col.no",
+      "minutes.col.priority",
+      "minutes.col.goal",
+      "minutes.col.program",
+      "minutes.col.kegiatan",
+      "minutes.col.kegiatanTarget",
+      "minutes.col.village",
+      "minutes.col.volume",
+      "minutes.col.pagu",
+      "minutes.col.agency",
     ],
-  ];
-  for (const g of groups) {
-    const agency = g.agency ?? t("minutes.no_agency");
-    body.push([{ text: agency, colSpan: cols, bold: true, fillColor: "#f4f4f4" }, ...blank(cols - 1)]);
-    for (const r of g.rows)
-      body.push([
-        String(r.rank),
-        r.kamus?.urusan ?? "-",
-        "-",
-        r.kamus?.program ?? "-",
-        {
-          text: [
-            r.kamus?.subKegiatan ?? r.kamus?.kegiatan ?? title(r),
-            { text: `\n${title(r)} · ${r.code}`, fontSize: 6, color: "#555555" },
-          ],
-        },
-        r.beneficiaries ? t("minutes.beneficiaries", { count: r.beneficiaries }) : "-",
-        location(r, t),
-        volumeText(r),
-        money(rowCost(r)),
-        agency,
-      ]);
-    body.push([
-      { text: t("minutes.subtotal", { agency }), colSpan: 8, bold: true },
-      ...blank(7),
-      { ...money(g.total), bold: true },
-      "",
-    ]);
-  }
-  body.push([{ text: t("minutes.total"), colSpan: 8, bold: true }, ...blank(7), { ...money(total), bold: true }, ""]);
-  if (!groups.length) return { text: t("minutes.none") };
-  return {
-    table: { headerRows: 1, dontBreakRows: true, widths: [18, 70, 50, 80, "*", 50, 80, 45, 62, 80], body },
+    row: (r, agency) => [
+      String(r.rank),
+      r.kamus?.urusan ?? "-",
+      "-",
+      r.kamus?.program ?? "-",
+      {
+        text: [
+          r.kamus?.subKegiatan ?? r.kamus?.kegiatan ?? title(r),
+          { text: `\n${title(r)} · ${r.code}`, fontSize: 6, color: "#555555" },
+        ],
+      },
+      r.beneficiaries ? t("minutes.beneficiaries", { count: r.beneficiaries }) : "-",
+      location(r, t),
+      volumeText(r),
+      money(rowCost(r)),
+      agency,
+    ],
+    costAt: 8,
+    widths: [18, 70, 50, 80, "*", 50, 80, 45, 62, 80],
     fontSize: 7,
-  };
+  });
 }
 
 function blank(n: number): TableCell[] {

@@ -111,14 +111,32 @@ export async function openVillageForum(
   const village = await db.village.findUnique({ where: { code: villageCode }, include: { district: true } });
   if (!village || !reachesVillage(actor, village))
     throw new Refusal(404, `Desa ${villageCode} tidak ditemukan di wilayah Bapak/Ibu.`);
+  return openForum(db, "DESA", village.code, year, now, data, (tx, forumId, cycle) =>
+    syncItems(tx, forumId, village.code, cycle, now, data),
+  );
+}
+
+/**
+ * The forum of a region at `level` in the cycle of `year`, created on first use; until it is locked, `sync`
+ * brings its list up to date in the same transaction. Returns its view. The caller checks the region first.
+ */
+export async function openForum(
+  db: Db,
+  level: "DESA" | "KECAMATAN",
+  regionCode: string,
+  year: number,
+  now: Date,
+  data: ForumData,
+  sync: (tx: Tx, forumId: number, cycle: { id: number; year: number }) => Promise<void>,
+): Promise<ForumView> {
   const cycle = await cycleOfYear(db, year, data);
   const forumId = await db.$transaction(async (tx) => {
     const forum = await tx.forum.upsert({
-      where: { cycleId_level_regionCode: { cycleId: cycle.id, level: "DESA", regionCode: village.code } },
-      create: { cycleId: cycle.id, level: "DESA", regionCode: village.code, createdAt: now },
+      where: { cycleId_level_regionCode: { cycleId: cycle.id, level, regionCode } },
+      create: { cycleId: cycle.id, level, regionCode, createdAt: now },
       update: {},
     });
-    if (!forum.lockedAt) await syncItems(tx, forum.id, village.code, cycle, now, data);
+    if (!forum.lockedAt) await sync(tx, forum.id, cycle);
     return forum.id;
   });
   return loadForumView(db, forumId, now, data);
