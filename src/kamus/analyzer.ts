@@ -4,7 +4,7 @@
 // (intents/kamus/concepts.yaml), whose catalogue phrases the matcher scores as a group.
 import type { LanguageData } from "./language-data.ts";
 import { Normalizer } from "./normalize.ts";
-import { PhraseTable } from "./phrases.ts";
+import { GLUE, PhraseTable } from "./phrases.ts";
 import { quantitiesOf, type Quantities } from "./quantities.ts";
 import { isRootWord } from "./stem.ts";
 
@@ -72,9 +72,6 @@ interface Concept {
   modifier: boolean;
 }
 
-/** Numbers next to these words describe a size that identifies an entry ("box 40 cm", "2 sisi", "40 watt"). */
-const SPEC_AFTER = new Set(["cm", "mm", "watt", "w", "x", "inch", "inci", "sisi", "kk", "lantai"]);
-const SPEC_BEFORE = new Set(["diameter", "box", "ukuran", "k", "x", "tebal", "dia", "d", "tipe", "type"]);
 /** Query weight of a size number ("40" in "box 40 cm"): it separates variants, it does not name an activity. */
 const NUMBER_WEIGHT = 0.6;
 /** Query weight of a word that names the act, not the object (intents/lexicon.yaml `weakWords`). */
@@ -95,6 +92,11 @@ interface Context {
   requestWeight: number;
   sizedThings: Set<string>;
   sizedReach: number;
+  /** Numbers before / after these words describe a size that identifies an entry ("box 40 cm", "40 watt"). */
+  sizeBefore: Set<string>;
+  sizeAfter: Set<string>;
+  /** Words between a negation and its act ("belum pernah diaspal"). */
+  negationSkip: Set<string>;
   /** Phrases (as stems) saying the present thing is too small. */
   bigger: string[][];
   biggerFactor: number;
@@ -114,8 +116,6 @@ function followsRoute(tokens: Token[], i: number, ctx: Context): boolean {
   return false;
 }
 
-/** Words that may sit between a noun and the sign it qualifies: "keranda (di) masjid". */
-const GLUE_BEFORE_CUE = new Set(["di", "ke", "yang", "nya", "dari"]);
 /** A cue word weighs at least this much when the resident asks for it (a landmark weighs less). */
 const ASKED_WEIGHT = 0.5;
 /** A trigger phrase of n words may spread over n + TRIGGER_SLACK tokens ("jalan masih berupa tanah"). */
@@ -148,7 +148,7 @@ function markContext(tokens: Token[], ctx: Context): void {
       }
     } else if (ctx.negation.has(t.surface)) {
       let j = i + 1;
-      while (j < tokens.length && ["pernah", "juga", "sama", "sekali", "sempat"].includes(tokens[j]!.surface)) j++;
+      while (j < tokens.length && ctx.negationSkip.has(tokens[j]!.surface)) j++;
       const u = tokens[j];
       if (u && !u.keep && /^(di|ter)/.test(u.surface) && u.stem !== u.surface) u.weight = NEGATED_WEIGHT;
     }
@@ -268,6 +268,9 @@ export class Analyzer {
       requestWeight: c.requestWeight,
       sizedThings: new Set(c.sizedThings),
       sizedReach: c.sizedReach,
+      sizeBefore: new Set(c.sizeBefore),
+      sizeAfter: new Set(c.sizeAfter),
+      negationSkip: new Set(c.negationSkip),
       bigger: [],
       biggerFactor: c.biggerFactor,
     };
@@ -511,7 +514,7 @@ export class Analyzer {
           // A private sign is already possessive ("tanah rumah saya"): it counts after any noun.
           if (kind === "private") return true;
           let before = start - 1;
-          while (before >= 0 && GLUE_BEFORE_CUE.has(tokens[before]!.surface)) before--;
+          while (before >= 0 && GLUE.has(tokens[before]!.surface)) before--;
           const head = tokens[before];
           if (!head || (head.stop && !head.keep)) return true;
           return this.normalizer.isWeak(head.stem) || this.partOf.has(head.stem);
@@ -536,7 +539,8 @@ export class Analyzer {
       if (/^\d/.test(surface)) {
         const before = surfaces[i - 1] ?? "";
         const after = surfaces[i + 1] ?? "";
-        if (!SPEC_BEFORE.has(before) && !SPEC_AFTER.has(after) && !(query && this.sizes(surfaces, i))) continue;
+        const { sizeBefore, sizeAfter } = this.context;
+        if (!sizeBefore.has(before) && !sizeAfter.has(after) && !(query && this.sizes(surfaces, i))) continue;
         out.push({ surface, stem: surface.replace(/\.0+$/, ""), stop: false });
         continue;
       }

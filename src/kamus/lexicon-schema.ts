@@ -58,6 +58,9 @@ export const ContextFile = z
     requestWeight: z.number().min(1).max(3).default(1),
     sizedThings: z.array(word).default([]),
     sizedReach: z.number().int().min(0).max(5).default(0),
+    sizeBefore: z.array(word).default([]),
+    sizeAfter: z.array(word).default([]),
+    negationSkip: z.array(word).default([]),
     bigger: z.array(word).default([]),
     biggerFactor: z.number().min(0).max(1).default(1),
   })

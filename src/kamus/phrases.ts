@@ -1,8 +1,11 @@
 // Finds phrases in a sequence of stems: the synonym rewrite ("lampu jalan" → "pju") and the presence test
 // of concept triggers both work on stems, so "selokannya" meets "selokan" and "lampu-lampu jalan" meets "lampu jalan".
 
-/** Short words that may sit inside a phrase without breaking it: "lampu di jalan", "tong yang sampah". */
-const GLUE = new Set(["di", "ke", "yang", "nya", "dari"]);
+/**
+ * Short words that may sit inside a phrase without breaking it ("lampu di jalan", "tong yang sampah") or between a
+ * noun and the place that owns it ("keranda di masjid").
+ */
+export const GLUE = new Set(["di", "ke", "yang", "nya", "dari"]);
 
 /** A phrase (as stems) and what it stands for. */
 export interface PhraseRule<T> {
