@@ -146,9 +146,10 @@ function money(n: number): { text: string; alignment: "right" } {
 
 type AgencyGroups = ReturnType<typeof groupByAgency>["groups"];
 
-/** How one agreed table differs: its column headers (text keys), one row's cells, the cost column, the layout. */
+/** How one agreed table differs: its columns, one row's cells, the cost column, the layout. */
 interface AgreedColumns {
-  headers: string[];
+  /** The header keys after "minutes.col.", space-separated, e.g. "no activity location". */
+  columns: string;
   row: (r: ForumRow, agency: string) => TableCell[];
   /** Index of the cost column; subtotal and total labels span the columns before it. */
   costAt: number;
@@ -159,14 +160,15 @@ interface AgreedColumns {
 /** The agreed rows grouped by Perangkat Daerah: a heading row per agency, its rows and subtotal, then the total. */
 function agreedTable(groups: AgencyGroups, total: number, t: T, c: AgreedColumns): Content {
   if (!groups.length) return { text: t("minutes.none") };
-  const cols = c.headers.length;
+  const headers = c.columns.split(" ");
+  const cols = headers.length;
   const sum = (label: string, amount: number): TableCell[] => [
     { text: label, colSpan: c.costAt, bold: true },
     ...blank(c.costAt - 1),
     { ...money(amount), bold: true },
     ...blank(cols - c.costAt - 1),
   ];
-  const body: TableCell[][] = [c.headers.map((h) => th(t(h)))];
+  const body: TableCell[][] = [headers.map((h) => th(t(`minutes.col.${h}`)))];
   for (const g of groups) {
     const agency = g.agency ?? t("minutes.no_agency");
     body.push([{ text: agency, colSpan: cols, bold: true, fillColor: "#f4f4f4" }, ...blank(cols - 1)]);
@@ -180,15 +182,7 @@ function agreedTable(groups: AgencyGroups, total: number, t: T, c: AgreedColumns
 /** The desa's table: kegiatan, location, volume, cost, beneficiaries and proposer. */
 function desaTable(groups: AgencyGroups, total: number, t: T): Content {
   return agreedTable(groups, total, t, {
-    headers: [
-      "minutes.col.no",
-      "minutes.col.activity",
-      "minutes.col.location",
-      "minutes.col.volume",
-      "minutes.col.cost",
-      "minutes.col.target",
-      "minutes.col.proposer",
-    ],
+    columns: "no activity location volume cost target proposer",
     row: (r) => [
       String(r.rank),
       { text: [title(r), { text: `\n${r.code}`, fontSize: 7, color: "#555555" }] },
@@ -207,18 +201,7 @@ function desaTable(groups: AgencyGroups, total: number, t: T): Content {
 /** Permendagri 86/2017 table T-D.4 columns, one row per agreed kegiatan, grouped by Perangkat Daerah. */
 function td4Table(groups: AgencyGroups, total: number, t: T): Content {
   return agreedTable(groups, total, t, {
-    headers: [
-      "minutes.col.no",
-      "minutes.col.priority",
-      "minutes.col.goal",
-      "minutes.col.program",
-      "minutes.col.kegiatan",
-      "minutes.col.kegiatanTarget",
-      "minutes.col.village",
-      "minutes.col.volume",
-      "minutes.col.pagu",
-      "minutes.col.agency",
-    ],
+    columns: "no priority goal program kegiatan kegiatanTarget village volume pagu agency",
     row: (r, agency) => [
       String(r.rank),
       r.kamus?.urusan ?? "-",
