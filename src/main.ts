@@ -1,4 +1,5 @@
-// `npm start`: migrate, seed an empty database with the sample region and kamus, serve HTTP, start channels.
+// `npm start`: migrate, seed an empty database with the sample region and kamus, serve HTTP, start channels and
+// the outbox worker that delivers their replies.
 import { serve } from "@hono/node-server";
 import { loadConfig } from "./config/config.ts";
 import { createLogger } from "./logger.ts";
@@ -13,7 +14,11 @@ import { defaultBodyLimits } from "./http/body-limit.ts";
 import { appSecret } from "./store/app-secrets.ts";
 import { createHost, type Host } from "./host/host.ts";
 import { watchReferenceData } from "./host/reference-watch.ts";
+import { groupCommands } from "./host/group-commands.ts";
 import { startChannels } from "./channels/start.ts";
+import { startOutbox } from "./outbox/worker.ts";
+import { whatsappPolicy } from "./outbox/rate-limit.ts";
+import { createOutboxQueue } from "./store/outbox.ts";
 import { telegramWebhookRoute } from "./channels/telegram/webhook.ts";
 import { dashboardApp } from "./dashboard/app.tsx";
 import { dashboardSettings } from "./dashboard/deps.ts";
@@ -124,11 +129,25 @@ async function startUp(): Promise<void> {
   stops.push(() => host?.close());
   const retention = scheduleRetention({ db: store.db, days: config.retentionDays, logger });
   stops.push(() => retention.stop());
-  const channels = startChannels({ config, host, store, logger, webhookRoute: webhook });
+  // Village-group answers wake the outbox worker as soon as they are queued; it exists once the senders do.
+  let outbox: ReturnType<typeof startOutbox> | undefined;
+  const groups = groupCommands({ db: store.db, logger, onQueued: () => outbox?.poke() });
+  const channels = startChannels({ config, host, groups, logger, webhookRoute: webhook });
   stops.push(() => channels.stop());
+  if (channels.senders.length) {
+    const worker = startOutbox({
+      queue: createOutboxQueue(store.db, store.flavour),
+      senders: channels.senders,
+      logger,
+      policies: { whatsapp: whatsappPolicy(config.whatsapp.maxPerMinute) },
+    });
+    outbox = worker;
+    // Stops first (stops run last-in first-out): the current sends finish before the channels go.
+    stops.push(() => worker.stop());
+  }
   state.health = healthChecks({
     db: store.db,
-    senders: () => [channels.telegram?.sender, channels.whatsapp?.sender].filter((s) => s !== undefined),
+    senders: () => channels.senders,
   });
   logger.info({ entries: watch.matcher.size, villages: watch.regions.size }, "kamus matcher and regions ready");
   state.ready = true;

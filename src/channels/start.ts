@@ -1,13 +1,9 @@
-// One call for main.ts: starts Telegram (when TELEGRAM_BOT_TOKEN is set), WhatsApp (when
-// WHATSAPP_ENABLED=1) and the outbox worker delivering their replies (Telegram group answers included:
-// the channel pokes the worker when it queues one).
+// One call for main.ts: starts Telegram (when TELEGRAM_BOT_TOKEN is set) and WhatsApp (when WHATSAPP_ENABLED=1).
+// Their senders go to the outbox worker, which main.ts starts (replies are delivered from the outbox only).
 import type { Config } from "../config/config.ts";
 import type { Logger } from "../logger.ts";
-import { startOutbox } from "../outbox/worker.ts";
-import { whatsappPolicy } from "../outbox/rate-limit.ts";
-import type { Store } from "../store/client.ts";
-import { createOutboxQueue } from "../store/outbox.ts";
 import type { ChannelSender, InboundHandler } from "../messages/channel.ts";
+import type { GroupCommandHandler } from "../messages/group-command.ts";
 import { startTelegram, type TelegramChannel } from "./telegram/start.ts";
 import type { telegramWebhookRoute } from "./telegram/webhook.ts";
 import type { WaClient } from "./whatsapp/port.ts";
@@ -16,7 +12,8 @@ import { startWhatsApp, type WhatsAppChannel } from "./whatsapp/start.ts";
 export interface StartChannelsOptions {
   config: Pick<Config, "telegram" | "whatsapp">;
   host: InboundHandler;
-  store: Store;
+  /** Answers village-group commands (the host's src/host/group-commands.ts). */
+  groups: GroupCommandHandler;
   logger: Logger;
   /** The webhook route mounted on the HTTP app earlier (webhook mode). */
   webhookRoute?: ReturnType<typeof telegramWebhookRoute>;
@@ -27,36 +24,24 @@ export interface StartChannelsOptions {
 export interface Channels {
   telegram?: TelegramChannel;
   whatsapp?: WhatsAppChannel;
-  /** Stops delivery first (the current sends finish), then the channels. */
+  /** What the outbox worker delivers with: one sender per started channel. */
+  readonly senders: ChannelSender[];
   stop(): Promise<void>;
 }
 
 /** Starts what the configuration asks for; returns at once (connecting happens in the background). */
 export function startChannels(options: StartChannelsOptions): Channels {
-  const { config, host, store, logger } = options;
-  // Set below once the senders exist; Telegram group answers wake it as soon as they are queued.
-  let outbox: ReturnType<typeof startOutbox> | undefined;
-  const telegram = config.telegram.token
-    ? startTelegram({ config, host, store, logger, onQueued: () => outbox?.poke() })
-    : undefined;
+  const { config, host, groups, logger } = options;
+  const telegram = config.telegram.token ? startTelegram({ config, host, groups, logger }) : undefined;
   const whatsapp = config.whatsapp.enabled
     ? startWhatsApp({ config, host, logger, createClient: options.createWhatsAppClient })
     : undefined;
   if (telegram) options.webhookRoute?.attach(telegram);
-  const senders: ChannelSender[] = [telegram?.sender, whatsapp?.sender].filter((s) => s !== undefined);
-  outbox = senders.length
-    ? startOutbox({
-        queue: createOutboxQueue(store.db, store.flavour),
-        senders,
-        logger,
-        policies: { whatsapp: whatsappPolicy(config.whatsapp.maxPerMinute) },
-      })
-    : undefined;
   return {
     telegram,
     whatsapp,
+    senders: [telegram?.sender, whatsapp?.sender].filter((s) => s !== undefined),
     async stop() {
-      await outbox?.stop();
       await Promise.all([telegram?.stop(), whatsapp?.stop()]);
     },
   };

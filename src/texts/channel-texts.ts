@@ -1,5 +1,6 @@
 // The chat channels' texts (intents/channels.yaml: command menus, village-group answers, errors), checked
-// with zod at start-up; an error names the file and the path inside it, e.g. `intents/channels.yaml: at group.desa_linked: Invalid input: expected string`.
+// with zod at start-up; an error names the file and the path inside it, e.g.
+// `intents/channels.yaml: at group.desa_linked: Invalid input: expected string`.
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../config/paths.ts";

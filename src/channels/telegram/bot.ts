@@ -1,22 +1,21 @@
-// The telegraf bot: private chats go to the host, village groups get /usul and /desa (answered through the
-// outbox), everything else is ignored. A failing turn is logged and the resident asked to try again; it
+// The telegraf bot: private chats go to the host, village groups' /usul and /desa too (the host answers them
+// through the outbox), everything else is ignored. A failing turn is logged and the resident asked to try again; it
 // never stops the poller.
 import { Composer, Telegraf } from "telegraf";
 import type { Logger } from "../../logger.ts";
-import type { GroupLinks } from "../../store/group-links.ts";
 import type { InboundHandler } from "../../messages/channel.ts";
+import type { GroupCommandHandler } from "../../messages/group-command.ts";
 import type { ChannelTexts } from "../../texts/channel-texts.ts";
 import { downloadFile, type FileDownloader } from "./files.ts";
-import { groupChat, type GroupAnswers } from "./group.ts";
+import { groupChat } from "./group.ts";
 import { privateChat } from "./private.ts";
 
 export interface TelegramBotOptions {
   token: string;
   apiRoot: string;
   handler: InboundHandler;
-  groups: GroupLinks;
-  /** Where group answers go (the outbox). */
-  answers: GroupAnswers;
+  /** Answers village-group commands (the host, through the outbox). */
+  groups: GroupCommandHandler;
   texts: ChannelTexts;
   logger: Logger;
   download?: FileDownloader;
@@ -60,10 +59,6 @@ export function createTelegramBot(options: TelegramBotOptions): Telegraf {
       }),
     ),
   );
-  bot.use(
-    Composer.groupChat(
-      groupChat({ groups: options.groups, texts: options.texts, answers: options.answers, logger: log }),
-    ),
-  );
+  bot.use(Composer.groupChat(groupChat(options.groups)));
   return bot;
 }

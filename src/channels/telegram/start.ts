@@ -1,34 +1,30 @@
 // Starts the Telegram channel: long polling by default, a webhook when TELEGRAM_WEBHOOK_URL is set.
 // Connecting runs in the background and retries with backoff, so a Telegram outage never stops the app;
-// a wrong token (401) is logged once and not retried. Group answers are put in the outbox (stamped with
-// `clock`), and `onQueued` wakes its worker.
+// a wrong token (401) is logged once and not retried. Village-group commands go to `groups` (the host), which
+// answers through the outbox.
 import type { Context as HonoContext, Hono } from "hono";
 import { TelegramError, type Telegraf } from "telegraf";
 import type { BotCommand } from "telegraf/types";
 import type { Config } from "../../config/config.ts";
 import type { Logger } from "../../logger.ts";
 import { systemClock, type Clock } from "../../outbox/clock.ts";
-import type { Store } from "../../store/client.ts";
-import { groupLinkStore } from "../../store/group-links.ts";
-import { enqueueWithPrisma } from "../../store/outbox.ts";
 import type { InboundHandler } from "../../messages/channel.ts";
+import type { GroupCommandHandler } from "../../messages/group-command.ts";
 import { loadChannelTexts, type ChannelTexts } from "../../texts/channel-texts.ts";
 import { createTelegramBot } from "./bot.ts";
 import type { FileDownloader } from "./files.ts";
-import type { GroupAnswers } from "./group.ts";
 import { TelegramSender } from "./sender.ts";
 import { telegramWebhookHandler, webhookPath, webhookSecret } from "./webhook.ts";
 
 export interface StartTelegramOptions {
   config: Pick<Config, "telegram">;
   host: InboundHandler;
-  store: Pick<Store, "db">;
+  /** Answers village-group commands (src/host/group-commands.ts). */
+  groups: GroupCommandHandler;
   logger: Logger;
   texts?: ChannelTexts;
-  /** Reconnect pauses, and the time group answers are queued at (the outbox worker's clock). */
+  /** Reconnect pauses. */
   clock?: Clock;
-  /** Called after a group answer was put in the outbox: startChannels pokes the outbox worker with it. */
-  onQueued?: () => void;
   download?: FileDownloader;
   /** Delays between connection attempts: first and longest. */
   reconnectMs?: { first: number; max: number };
@@ -60,18 +56,11 @@ export function startTelegram(options: StartTelegramOptions): TelegramChannel {
   const log = options.logger.child({ channel: "telegram" });
   const clock = options.clock ?? systemClock;
   const texts = options.texts ?? loadChannelTexts();
-  const answers: GroupAnswers = {
-    async put(message) {
-      await enqueueWithPrisma(options.store.db, [message], new Date(clock.now()));
-      options.onQueued?.();
-    },
-  };
   const bot = createTelegramBot({
     token,
     apiRoot,
     handler: options.host,
-    groups: groupLinkStore(options.store.db),
-    answers,
+    groups: options.groups,
     texts,
     logger: log,
     download: options.download,

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { startTelegram, type TelegramChannel } from "../../../src/channels/telegram/start.ts";
+import { groupCommands } from "../../../src/host/group-commands.ts";
 import { createOutboxWorker, type OutboxWorker } from "../../../src/outbox/worker.ts";
 import type { Store } from "../../../src/store/client.ts";
 import { createOutboxQueue, enqueueWithPrisma } from "../../../src/store/outbox.ts";
@@ -28,21 +29,25 @@ let worker: OutboxWorker;
 let queued: number;
 let queuedWaiters: { count: number; resolve: () => void }[];
 
-/** The channel as startChannels starts it, with the test's clock; its outbox worker runs only when ticked. */
+/** The channel as main.ts starts it, with the test's clock; its outbox worker runs only when ticked. */
 function start(): TelegramChannel {
   const started = startTelegram({
     config: { telegram: { token: TOKEN, apiRoot: api.url } },
     host: handler,
-    store,
+    groups: groupCommands({
+      db: store.db,
+      logger,
+      now: () => new Date(clock.now()),
+      onQueued: () => {
+        queued++;
+        for (const w of queuedWaiters.filter((w) => queued >= w.count)) {
+          queuedWaiters.splice(queuedWaiters.indexOf(w), 1);
+          w.resolve();
+        }
+      },
+    }),
     logger,
     clock,
-    onQueued: () => {
-      queued++;
-      for (const w of queuedWaiters.filter((w) => queued >= w.count)) {
-        queuedWaiters.splice(queuedWaiters.indexOf(w), 1);
-        w.resolve();
-      }
-    },
   });
   worker = createOutboxWorker({
     queue: createOutboxQueue(store.db),

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { pino } from "pino";
 import { startTelegram, type TelegramChannel } from "../../../src/channels/telegram/start.ts";
 import { createOutboxQueue } from "../../../src/store/outbox.ts";
+import { groupCommands } from "../../../src/host/group-commands.ts";
 import { createOutboxWorker, type OutboxWorker } from "../../../src/outbox/worker.ts";
 import { seededHost } from "../seeded-host.ts";
 import { FakeClock } from "../../outbox/fake-clock.ts";
@@ -18,6 +19,7 @@ let channel: TelegramChannel;
 let outbox: OutboxWorker;
 let clock: FakeClock;
 let turns = 0;
+let groups: ReturnType<typeof groupCommands>;
 let host: { handle: (m: Parameters<Awaited<ReturnType<typeof seededHost>>["host"]["handle"]>[0]) => Promise<unknown> };
 
 beforeEach(async () => {
@@ -34,7 +36,8 @@ beforeEach(async () => {
       }
     },
   };
-  channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host, store: bot.store, logger });
+  groups = groupCommands({ db: bot.store.db, logger });
+  channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host, groups, logger });
   await channel.ready;
   outbox = createOutboxWorker({ queue: createOutboxQueue(bot.store.db), senders: [channel.sender], logger, clock });
 });
@@ -149,7 +152,7 @@ it("a re-delivered update after a restart of the channel runs no second turn", a
   expect(first.length).toBeGreaterThan(0);
   // A new channel (fresh in-memory state) gets the same update again: the host recognises its message id.
   await channel.stop();
-  channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host, store: bot.store, logger });
+  channel = startTelegram({ config: { telegram: { token: TOKEN, apiRoot: api.url } }, host, groups, logger });
   await channel.ready;
   const turnsBefore = turns;
   const again = await say(update);

@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { startTelegram, type TelegramChannel } from "../../../src/channels/telegram/start.ts";
 import { telegramWebhookRoute } from "../../../src/channels/telegram/webhook.ts";
 import type { Store } from "../../../src/store/client.ts";
+import { groupCommands } from "../../../src/host/group-commands.ts";
 import { freshSqlite } from "../../support/stores.ts";
 import { RecordingHandler } from "../recording-handler.ts";
 import { FakeBotApi, TOKEN, textUpdate, user } from "./fake-bot-api.ts";
@@ -20,7 +21,7 @@ beforeEach(async () => {
   channel = startTelegram({
     config: { telegram: { token: TOKEN, apiRoot: api.url, webhookUrl: "https://bot.example.go.id/telegram/webhook" } },
     host: handler,
-    store,
+    groups: groupCommands({ db: store.db, logger: pino({ level: "silent" }) }),
     logger: pino({ level: "silent" }),
   });
   await channel.ready;
