@@ -41,4 +41,5 @@ export const statusLabel: Record<string, string> = {
   DITERUSKAN: "Diteruskan",
   DITERIMA: "Diterima",
   TIDAK_DITERIMA: "Tidak diterima",
+  DITARIK: "Ditarik pengusul",
 };

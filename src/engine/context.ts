@@ -17,6 +17,19 @@ export interface ProposalBrief {
   supporters: number;
   proposerId?: string | null;
   supportedByResident?: boolean;
+  /** The proposer may still withdraw it (TARIK): nobody has checked it yet. */
+  withdrawable?: boolean;
+}
+
+/**
+ * One status change of a proposal as its proposer may see it: when, from which status to which, the reason
+ * given (never who made it), e.g. `{ "at": "2026-03-04T02:00:00Z", "from": "DIAJUKAN", "to": "DITOLAK", "reason": "Sudah dibangun" }`.
+ */
+export interface StatusEvent {
+  at: Date;
+  from: string | null;
+  to: string;
+  reason: string | null;
 }
 
 /** What a similar-proposal search gets: the draft's desa, entry and place. */
@@ -39,6 +52,8 @@ export interface Lookups {
   countProposalsSince(residentId: string, since: Date): Promise<number>;
   residentProposals(residentId: string): Promise<ProposalBrief[]>;
   proposalByCode(code: string, residentId?: string): Promise<ProposalBrief | undefined>;
+  /** The status changes of a proposal, oldest first. */
+  statusHistory(code: string): Promise<StatusEvent[]>;
   findSimilar(query: SimilarQuery): Promise<ProposalBrief | undefined>;
   codeTaken(code: string): Promise<boolean>;
   /** The intake window that matters at `now` (src/cycles/intake.ts relevantCycle); no cycles: always open. */

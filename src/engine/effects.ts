@@ -31,6 +31,12 @@ export interface AddSupport {
   code: string;
   residentId: string;
 }
+/** TARIK: the proposer withdraws their own proposal (the store does it only while nobody has checked it). */
+export interface WithdrawProposal {
+  type: "withdrawProposal";
+  code: string;
+  residentId: string;
+}
 /** Anonymise the resident; proposals stay, without name. */
 export interface EraseResident {
   type: "eraseResident";
@@ -84,6 +90,7 @@ export type Effect =
   | StorePhoto
   | LearnPhrase
   | AddSupport
+  | WithdrawProposal
   | EraseResident
   | SetOptOut
   | ForgetChat

@@ -1,5 +1,5 @@
 // The main menu, help and status answers.
-import type { TurnContext } from "./context.ts";
+import type { ProposalBrief, StatusEvent, TurnContext } from "./context.ts";
 import { numbered, type Out } from "./out.ts";
 import { common, type ConversationState, type Draft, type StateOf } from "./state.ts";
 import type { ReplyKey } from "../texts/reply-keys.ts";
@@ -13,6 +13,7 @@ export function unfinishedDraft(state: ConversationState): Draft | undefined {
     case "support":
       return state.draft;
     case "erase":
+    case "withdraw":
       return unfinishedDraft(state.previous);
     default:
       return undefined;
@@ -31,6 +32,39 @@ export function showMenu(state: ConversationState, ctx: TurnContext, out: Out, l
   return { ...common(state), phase: "idle", draft: unfinishedDraft(state) };
 }
 
+/** The resident's own proposal with this code; another resident's code is treated as unknown. */
+export async function ownProposal(
+  state: ConversationState,
+  code: string,
+  ctx: TurnContext,
+): Promise<ProposalBrief | undefined> {
+  if (!state.residentId) return undefined;
+  const p = await ctx.lookups.proposalByCode(code, state.residentId);
+  return p && p.proposerId === state.residentId ? p : undefined;
+}
+
+/** "Riwayat:" and one line per status change, e.g. "- 4 Mar 2026 09.00: Diajukan → Tidak dilanjutkan. Alasan: ...". */
+function historyLines(events: StatusEvent[], ctx: TurnContext): string[] {
+  if (!events.length) return [];
+  const t = ctx.texts;
+  const step = (s: string) => t(`step.${s}` as ReplyKey);
+  const lines = events.map((e) => {
+    const date = e.at.toLocaleString("id-ID", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Asia/Jakarta",
+    });
+    const line = e.from
+      ? t("history.item", { date, from: step(e.from), to: step(e.to) })
+      : t("history.first", { date, to: step(e.to) });
+    return e.reason ? `${line}. ${t("history.reason", { reason: e.reason })}` : line;
+  });
+  return ["", t("history.title"), ...lines];
+}
+
 /** `status` and `status KODE`. */
 export async function showStatus(
   state: ConversationState,
@@ -42,17 +76,21 @@ export async function showStatus(
   const label = (status: string) => t(`status.${status}` as ReplyKey);
   if (code) {
     const p = await ctx.lookups.proposalByCode(code, state.residentId);
-    if (!p) out.say(t("status.not_found", { code }));
-    else
-      out.say(
-        t("status.detail", {
-          code: p.code,
-          title: p.title,
-          village: p.villageName,
-          status: label(p.status),
-          supporters: p.supporters,
-        }),
-      );
+    if (!p) {
+      out.say(t("status.not_found", { code }));
+      return;
+    }
+    const detail = t("status.detail", {
+      code: p.code,
+      title: p.title,
+      village: p.villageName,
+      status: label(p.status),
+      supporters: p.supporters,
+    });
+    // Its history only to the one who proposed it.
+    const own = p.proposerId != null && p.proposerId === state.residentId;
+    const history = own ? historyLines(await ctx.lookups.statusHistory(p.code), ctx) : [];
+    out.say([detail, ...history].join("\n"));
     return;
   }
   const list = state.residentId ? await ctx.lookups.residentProposals(state.residentId) : [];

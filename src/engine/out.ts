@@ -47,6 +47,14 @@ export function confirmOptions(t: (key: "option.send" | "option.cancel") => stri
   ];
 }
 
+/** YA / TIDAK under the TARIK question. */
+export function withdrawOptions(t: (key: "option.withdraw_yes" | "option.withdraw_no") => string): ReplyOption[] {
+  return [
+    { key: "YA", label: t("option.withdraw_yes") },
+    { key: "TIDAK", label: t("option.withdraw_no") },
+  ];
+}
+
 /** YA / TIDAK under the "hapus data saya" question. */
 export function eraseOptions(t: (key: "option.erase_yes" | "option.erase_no") => string): ReplyOption[] {
   return [

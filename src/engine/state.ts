@@ -149,9 +149,26 @@ export type Resumable = z.infer<typeof Resumable>;
 
 /** `hapus data saya` asks first; `previous` is where a "no" returns to. */
 const Erase = z.object({ ...Common, phase: z.literal("erase"), previous: Resumable });
+/** `TARIK kode` asks first: the resident's own proposal `code`; `previous` is where the answer returns to. */
+const Withdraw = z.object({
+  ...Common,
+  phase: z.literal("withdraw"),
+  code: z.string(),
+  title: z.string(),
+  previous: Resumable,
+});
 
 /** The current state (version 3). */
-export const ConversationState = z.discriminatedUnion("phase", [Consent, Refused, Idle, Form, Confirm, Support, Erase]);
+export const ConversationState = z.discriminatedUnion("phase", [
+  Consent,
+  Refused,
+  Idle,
+  Form,
+  Confirm,
+  Support,
+  Erase,
+  Withdraw,
+]);
 export type ConversationState = z.infer<typeof ConversationState>;
 export type Phase = ConversationState["phase"];
 /** The state of one phase, e.g. `StateOf<"form">`. */
@@ -168,6 +185,16 @@ export function common(s: ConversationState): Omit<StateOf<"refused">, "phase"> 
     prefillVillage: s.prefillVillage,
     lastActivityAt: s.lastActivityAt,
   };
+}
+
+/** Where a detour started from `s` returns to (a detour from a detour returns to the first one's origin). */
+export function resumable(s: ConversationState): Resumable {
+  return s.phase === "erase" || s.phase === "withdraw" ? s.previous : s;
+}
+
+/** A detour's way back (erase, withdraw): the phase it came from, with what changed meanwhile in the common fields. */
+export function back(s: StateOf<"erase"> | StateOf<"withdraw">): ConversationState {
+  return { ...s.previous, name: s.name, optedOut: s.optedOut, lastActivityAt: s.lastActivityAt };
 }
 
 /** A brand-new conversation: consent comes first. */

@@ -12,6 +12,7 @@ import { showResume, startProposal, stop, supportProposal, toIdle } from "./flow
 import { showMenu, showStatus, unfinishedDraft } from "./menu.ts";
 import { Out, type TurnResult } from "./out.ts";
 import { askErase } from "./phases/erase.ts";
+import { askWithdraw } from "./phases/withdraw.ts";
 import { stepPhase } from "./phases/index.ts";
 import { reprompt } from "./phases/reprompt.ts";
 import { initialState, producedState, upgradeState, type ConversationState, type PhotoRef } from "./state.ts";
@@ -107,6 +108,10 @@ async function step(
     case "support":
       await supportProposal(s, command.code, ctx, out);
       return s;
+    case "withdraw": {
+      const asked = await askWithdraw(s, command.code, ctx, out);
+      return asked ?? (s.phase === "form" ? reprompt(s, ctx, out) : s);
+    }
     case "propose":
       return startProposal(s, command.rest, ctx, out);
     case "start":

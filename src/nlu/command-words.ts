@@ -25,13 +25,17 @@ export const EXACT_KINDS = [
 export type ExactKind = (typeof EXACT_KINDS)[number];
 const ExactKind = z.enum(EXACT_KINDS);
 
+/** Commands about one proposal, e.g. `withdraw` for "TARIK U26-7K3Q". */
+export const CODE_KINDS = ["status", "support", "withdraw", "photo"] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+
 /** intents/commands.yaml, e.g. `{ version: 1, exact: { menu: ["menu"] }, withCode: { status: ["status"] }, ... }`. */
 export const CommandsFile = z
   .object({
     version: z.literal(1),
     exact: z.record(ExactKind, phrases),
     slash: z.record(z.string().regex(/^[a-z]+$/, "use lower-case letters"), z.enum([...EXACT_KINDS, "status"])),
-    withCode: z.object({ status: phrases, support: phrases }).strict(),
+    withCode: z.object({ status: phrases, support: phrases, withdraw: phrases, photo: phrases }).strict(),
     edit: z.object({ words: phrases, itemWords: phrases }).strict(),
     choice: z
       .object({
@@ -49,9 +53,8 @@ export interface CommandWords {
   exact: Map<string, ExactKind>;
   /** Word after "/" → command, e.g. "hapus" → "erase". */
   slash: Map<string, ExactKind | "status">;
-  /** Normalised phrases that start a command about one proposal. */
-  status: string[];
-  support: string[];
+  /** Normalised phrases that start a command about one proposal ("status", "tarik"). */
+  withCode: Record<CodeKind, string[]>;
   edit: Set<string>;
   itemWords: Set<string>;
   choiceBefore: Set<string>;
@@ -75,8 +78,12 @@ export function commandWords(file: CommandsFile, source = "intents/commands.yaml
   return {
     exact,
     slash: new Map(Object.entries(file.slash)),
-    status: file.withCode.status.map(norm),
-    support: file.withCode.support.map(norm),
+    withCode: {
+      status: file.withCode.status.map(norm),
+      support: file.withCode.support.map(norm),
+      withdraw: file.withCode.withdraw.map(norm),
+      photo: file.withCode.photo.map(norm),
+    },
     edit: words(file.edit.words),
     itemWords: words(file.edit.itemWords),
     choiceBefore: words(file.choice.before),

@@ -2,7 +2,7 @@
 // normalisation (case, punctuation and chat spellings ignored). The words are data: intents/commands.yaml.
 // Examples: "MENU", "status U26-7K3Q", "ubah 6", "ya", "gak ada", "/start desa_3216010001", "/usul jalan rusak".
 import { normalizeTokens } from "../kamus/normalize.ts";
-import { defaultCommandWords, type CommandWords, type ExactKind } from "./command-words.ts";
+import { CODE_KINDS, defaultCommandWords, type CommandWords, type ExactKind } from "./command-words.ts";
 
 /** A recognised command; `none` means free text. */
 export type Command =
@@ -10,6 +10,8 @@ export type Command =
   | { kind: "status"; code?: string }
   | { kind: "edit"; item: number }
   | { kind: "support"; code: string }
+  | { kind: "withdraw"; code?: string }
+  | { kind: "photo"; code: string }
   | { kind: "start"; payload?: string }
   | { kind: "propose"; rest: string }
   | { kind: "number"; value: number }
@@ -34,13 +36,13 @@ export function parseCommand(text: string, words: CommandWords = defaultCommandW
     // "status U26-7K3Q", "dukung usulan U26-7K3Q": the command's phrase first, the code after it.
     const before = normalizeTokens(raw.slice(0, code.index));
     const value = code[1]!.toUpperCase();
-    if (startsWithAny(before, words.status)) return { kind: "status", code: value };
-    if (startsWithAny(before, words.support)) return { kind: "support", code: value };
+    for (const kind of CODE_KINDS) if (startsWithAny(before, words.withCode[kind])) return { kind, code: value };
   }
   const tokens = normalizeTokens(raw);
   const s = tokens.join(" ");
   if (s === "") return { kind: "none" };
-  if (words.status.includes(s)) return { kind: "status" };
+  if (words.withCode.status.includes(s)) return { kind: "status" };
+  if (words.withCode.withdraw.includes(s)) return { kind: "withdraw" };
   const exact = words.exact.get(s);
   if (exact) return { kind: exact };
   const edit = editItem(tokens, words);

@@ -6,7 +6,13 @@ import { publicAddress, publicDescription } from "../public/describe.ts";
 import type { PublicTexts } from "../public/texts.ts";
 
 /** Open311 has two statuses; a proposal is closed once nothing more will happen to it. */
-export const closedStatuses: readonly ProposalStatus[] = ["DITOLAK", "DIGABUNG", "DITERIMA", "TIDAK_DITERIMA"];
+export const closedStatuses: readonly ProposalStatus[] = [
+  "DITOLAK",
+  "DIGABUNG",
+  "DITERIMA",
+  "TIDAK_DITERIMA",
+  "DITARIK",
+];
 export const openStatuses: readonly ProposalStatus[] = ["DIAJUKAN", "DIVERIFIKASI", "DISEPAKATI", "DITERUSKAN"];
 
 /** A GeoReport v2 service (one active kamus entry). */

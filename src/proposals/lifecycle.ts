@@ -6,9 +6,14 @@ import type { Texts } from "../texts/texts.ts";
 
 export type ProposalStatusName = ProposalStatus;
 
-/** Allowed moves (DESIGN.md §4); an officer may also send a proposal back one step for re-checking. */
+/**
+ * Allowed moves (DESIGN.md §4); an officer may also send a proposal back one step for re-checking. DITARIK is
+ * the resident's own withdrawal (TARIK <kode> in the chat, src/engine/phases/withdraw.ts), only while nobody
+ * has checked the proposal yet; the store's withdrawal (src/store/proposal-write.ts) applies the same rule.
+ */
 export const TRANSITIONS: Record<ProposalStatusName, ProposalStatusName[]> = {
-  DIAJUKAN: ["DIVERIFIKASI", "DITOLAK", "DIGABUNG"],
+  DIAJUKAN: ["DIVERIFIKASI", "DITOLAK", "DIGABUNG", "DITARIK"],
+  DITARIK: [],
   DIVERIFIKASI: ["DISEPAKATI", "DITOLAK", "DIGABUNG", "DIAJUKAN"],
   DITOLAK: ["DIAJUKAN"],
   DIGABUNG: [],
@@ -38,9 +43,12 @@ export interface StatusChange {
   expectedUpdatedAt?: Date;
 }
 
-/** The statuses a proposal in `from` may move to, e.g. for the dashboard's buttons. */
+/** Moves only the proposer makes, never an officer. */
+export const RESIDENT_ONLY: readonly ProposalStatusName[] = ["DITARIK"];
+
+/** The statuses an officer may move a proposal in `from` to, e.g. for the dashboard's buttons. */
 export function nextStatuses(from: ProposalStatusName): readonly ProposalStatusName[] {
-  return TRANSITIONS[from];
+  return TRANSITIONS[from].filter((s) => !RESIDENT_ONLY.includes(s));
 }
 
 /**
@@ -53,8 +61,9 @@ export function checkStatusChange(
   from: ProposalStatusName,
   change: StatusChange,
 ): string | undefined {
-  if (!TRANSITIONS[from].includes(change.to)) {
-    const allowed = TRANSITIONS[from].join(", ") || texts("status_change.none_allowed");
+  const moves = change.actor.type === "resident" ? TRANSITIONS[from] : nextStatuses(from);
+  if (!moves.includes(change.to)) {
+    const allowed = moves.join(", ") || texts("status_change.none_allowed");
     throw new Refusal(409, texts("status_change.not_allowed", { code, from, to: change.to, allowed }));
   }
   const reason = change.reason?.trim() || undefined;

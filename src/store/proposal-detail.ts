@@ -42,7 +42,7 @@ export async function mergeCandidates(
     where: {
       villageCode: p.villageCode,
       id: { not: p.id },
-      status: { notIn: ["DIGABUNG", "DITOLAK"] },
+      status: { notIn: ["DIGABUNG", "DITOLAK", "DITARIK"] },
       OR: similar,
     },
     include: { kamusEntry: { select: { nama: true } }, _count: { select: { supports: true } } },

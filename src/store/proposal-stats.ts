@@ -6,7 +6,7 @@ import { proposalScope, type Scope } from "./scope.ts";
 export async function homeStats(db: Db, scope: Scope, options: { since: Date | null; waitingBefore: Date }) {
   const inScope = proposalScope(scope);
   const live: Prisma.ProposalWhereInput = {
-    AND: [inScope, { status: { notIn: ["DITOLAK", "DIGABUNG", "TIDAK_DITERIMA"] } }],
+    AND: [inScope, { status: { notIn: ["DITOLAK", "DIGABUNG", "TIDAK_DITERIMA", "DITARIK"] } }],
   };
   const [newSince, noKamus, waiting, byStatus, byEntry] = await Promise.all([
     options.since ? db.proposal.count({ where: { AND: [inScope, { createdAt: { gt: options.since } }] } }) : null,

@@ -55,6 +55,31 @@ export async function createProposal(sql: Sql, p: CreateProposal["proposal"]): P
   return id;
 }
 
+/**
+ * The only status a proposer may withdraw from (TARIK): nobody has checked the proposal yet. The lifecycle
+ * (src/proposals/lifecycle.ts) allows DITARIK from this status alone; test/proposals/lifecycle.test.ts holds both.
+ */
+export const WITHDRAWABLE_FROM = "DIAJUKAN";
+
+/**
+ * TARIK: the proposer withdraws their own proposal, with its audit event. Nothing happens (false) when the
+ * code is another resident's or the proposal is no longer DIAJUKAN.
+ */
+export async function withdrawProposal(sql: Sql, code: string, residentId: string, now: Date): Promise<boolean> {
+  const row = await sql.get<{ id: number }>(
+    `UPDATE "Proposal" SET "status" = 'DITARIK', "updatedAt" = ?
+      WHERE "code" = ? AND "proposerId" = ? AND "status" = '${WITHDRAWABLE_FROM}' RETURNING "id"`,
+    [now, code, residentId],
+  );
+  if (!row) return false;
+  await sql.run(
+    `INSERT INTO "ProposalEvent" ("proposalId", "actorType", "actorId", "fromStatus", "toStatus", "createdAt")
+     VALUES (?, 'resident', ?, '${WITHDRAWABLE_FROM}', 'DITARIK', ?)`,
+    [num(row.id), residentId, now],
+  );
+  return true;
+}
+
 /** Adds a resident's support (once), remembering the channel it came from (web supports are counted apart). */
 export async function addSupport(
   sql: Sql,
@@ -123,6 +148,7 @@ function brief(r: BriefRow): ProposalBrief {
     address: r.address,
     supporters: num(r.supporters),
     proposerId: r.proposerId,
+    withdrawable: r.status === WITHDRAWABLE_FROM,
   };
 }
 
@@ -201,6 +227,18 @@ export function proposalLookups(sql: Sql): Lookups {
       if (!hit) return undefined;
       const row = await sql.get<BriefRow>(`${BRIEF} WHERE p."id" = ?`, [hit.id]);
       return row ? brief(row) : undefined;
+    },
+    async statusHistory(code) {
+      // Status moves only (not reclassifications or corrections), and no actor: officers stay unnamed.
+      // PostgreSQL: timestamp without time zone holds UTC (as Prisma writes it); say so, as cycleWindows does.
+      const at = sql.dialect === "postgres" ? `(e."createdAt" AT TIME ZONE 'UTC')` : `e."createdAt"`;
+      const rows = await sql.all<{ at: string | Date; from: string | null; to: string; reason: string | null }>(
+        `SELECT ${at} AS "at", e."fromStatus" AS "from", e."toStatus" AS "to", e."reason"
+           FROM "ProposalEvent" e JOIN "Proposal" p ON p."id" = e."proposalId"
+          WHERE p."code" = ? AND e."kind" = 'status' ORDER BY e."createdAt", e."id"`,
+        [code.toUpperCase()],
+      );
+      return rows.map((r) => ({ at: new Date(r.at), from: r.from, to: r.to, reason: r.reason }));
     },
     codeTaken: async (code) => !!(await sql.get(`SELECT 1 AS "x" FROM "Proposal" WHERE "code" = ?`, [code])),
     intakeWindow: async (now) => relevantCycle(await cycleWindows(sql), now),

@@ -217,4 +217,26 @@ describe.each(storeCases())("dashboard proposals on $name", ({ open }) => {
     const codesCol = sheet.getColumn(1).values.slice(2);
     expect(codesCol).not.toContain(codes.b1);
   });
+
+  it("shows a proposal its resident withdrew (DITARIK) in lists, counts and exports, with no decision left", async () => {
+    await store.db.proposal.update({ where: { code: codes.a1 }, data: { status: "DITARIK" } });
+    const desaA = await as("desa.a");
+    const page = await (await desaA.get("/dashboard/usulan?status=DITARIK")).text();
+    expect(listed(page)).toEqual([codes.a1]);
+    expect(page).toMatch(/Ditarik pengusul: <span class="count">1<\/span>/);
+    expect(page).toContain('<span class="badge DITARIK">Ditarik pengusul</span>');
+    const detail = await (await desaA.get(`/dashboard/usulan/${codes.a1}`)).text();
+    expect(detail).not.toContain('name="status" value="DIVERIFIKASI"');
+    // A form refused answers with the reason (the dashboard's refusals are 400 pages).
+    const onWithdrawn = await desaA.post(`/dashboard/usulan/${codes.a1}/status`, { status: "DIVERIFIKASI" });
+    expect(onWithdrawn.status).toBe(400);
+    expect(await onWithdrawn.text()).toContain("tidak bisa diubah menjadi DIVERIFIKASI");
+    // Only the resident withdraws: an officer cannot set DITARIK.
+    const byOfficer = await desaA.post(`/dashboard/usulan/${codes.a2}/status`, { status: "DITARIK" });
+    expect(byOfficer.status).toBe(400);
+    expect(await byOfficer.text()).toContain("tidak bisa diubah menjadi DITARIK");
+    expect((await store.db.proposal.findUniqueOrThrow({ where: { code: codes.a2 } })).status).toBe("DIAJUKAN");
+    const csv = await (await desaA.get("/dashboard/ekspor.csv?status=DITARIK")).text();
+    expect(csv).toContain(`${codes.a1},DITARIK`);
+  });
 });

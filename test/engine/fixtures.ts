@@ -37,6 +37,9 @@ export class MemoryLookups implements Lookups {
   async proposalByCode(code: string) {
     return this.proposals.find((p) => p.code === code);
   }
+  async statusHistory() {
+    return [];
+  }
   async findSimilar() {
     return undefined;
   }

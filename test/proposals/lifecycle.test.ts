@@ -1,7 +1,8 @@
 // The lifecycle rules of DESIGN.md §4 without a database: which moves an officer may make, what they must give.
 import { describe, expect, it } from "vitest";
 import { defaultIntentData } from "../../src/nlu/files.ts";
-import { checkStatusChange, nextStatuses, type StatusChange } from "../../src/proposals/lifecycle.ts";
+import { checkStatusChange, nextStatuses, TRANSITIONS, type StatusChange } from "../../src/proposals/lifecycle.ts";
+import { WITHDRAWABLE_FROM } from "../../src/store/proposal-write.ts";
 import { isRefusal } from "../../src/refusal.ts";
 import { makeTexts } from "../../src/texts/texts.ts";
 
@@ -52,5 +53,22 @@ describe("proposal lifecycle", () => {
     const merge: StatusChange = { code: "U26-7K3Q", to: "DIGABUNG", actor: officer };
     expect(refusalOf(() => checkStatusChange(texts, "U26-7K3Q", "DIVERIFIKASI", merge)).status).toBe(400);
     expect(checkStatusChange(texts, "U26-7K3Q", "DIVERIFIKASI", { ...merge, mergeInto: "U26-AAAA" })).toBeUndefined();
+  });
+
+  it("lets only the proposer withdraw (DITARIK), only from DIAJUKAN, and never back", () => {
+    const withdraw: StatusChange = { code: "U26-7K3Q", to: "DITARIK", actor: { type: "resident", id: "R1" } };
+    expect(checkStatusChange(texts, "U26-7K3Q", "DIAJUKAN", withdraw)).toBeUndefined();
+    expect(
+      refusalOf(() => checkStatusChange(texts, "U26-7K3Q", "DIAJUKAN", { ...withdraw, actor: officer })),
+    ).toMatchObject({
+      status: 409,
+    });
+    expect(refusalOf(() => checkStatusChange(texts, "U26-7K3Q", "DIVERIFIKASI", withdraw)).status).toBe(409);
+    expect(nextStatuses("DITARIK")).toEqual([]);
+    // The chat's withdrawal (src/store/proposal-write.ts) follows the same rule.
+    const from = Object.entries(TRANSITIONS)
+      .filter(([, to]) => to.includes("DITARIK"))
+      .map(([s]) => s);
+    expect(from).toEqual([WITHDRAWABLE_FROM]);
   });
 });

@@ -4,12 +4,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/client.ts";
 import { loadConversation, recordInbound, saveConversation } from "../../src/store/conversations.ts";
 import { createOutboxQueue, enqueue } from "../../src/store/outbox.ts";
-import { addSupport, createProposal, proposalLookups } from "../../src/store/proposal-write.ts";
+import { addSupport, createProposal, proposalLookups, withdrawProposal } from "../../src/store/proposal-write.ts";
 import { anonymizeResident, registerResident, setResidentName } from "../../src/store/residents.ts";
 import { openSql, type SqlPool } from "../../src/store/sql.ts";
 import { storeCases } from "../support/stores.ts";
 
 const now = new Date("2026-03-02T02:00:00Z");
+const later = new Date("2026-03-03T05:00:00Z");
 
 async function seedRegionAndKamus(store: Store) {
   await store.db.district.create({ data: { code: "3216150", name: "Tambelang", searchName: "tambelang" } });
@@ -55,6 +56,15 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     await sql?.close();
     await store?.db.$disconnect();
   });
+
+  /** A database with a desa, a kamus entry and two residents, R1 (Telegram) and R2 (WhatsApp). */
+  async function openWithTwoResidents() {
+    store = await open();
+    sql = openSql(store.url);
+    await seedRegionAndKamus(store);
+    await registerResident(sql, "R1", "telegram", "42", now);
+    await registerResident(sql, "R2", "whatsapp", "62811@c.us", now);
+  }
 
   it("records inbound messages once and saves conversation state", async () => {
     store = await open();
@@ -104,11 +114,7 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
   });
 
   it("creates proposals, supports, lookups, anonymisation", async () => {
-    store = await open();
-    sql = openSql(store.url);
-    await seedRegionAndKamus(store);
-    await registerResident(sql, "R1", "telegram", "42", now);
-    await registerResident(sql, "R2", "whatsapp", "62811@c.us", now);
+    await openWithTwoResidents();
     await setResidentName(sql, "R1", "Ani");
     await createProposal(sql, proposal("U26-7K3Q", "R1"));
     await addSupport(sql, "U26-7K3Q", "R2", now);
@@ -172,5 +178,52 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     expect(await store.db.resident.findUniqueOrThrow({ where: { id: "R1" } })).toMatchObject({ name: null });
     expect(await store.db.channelIdentity.count({ where: { residentId: "R1" } })).toBe(0);
     expect((await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-7K3Q" } })).proposerName).toBeNull();
+  });
+
+  it("withdraws a proposal only for its proposer and only while DIAJUKAN", async () => {
+    await openWithTwoResidents();
+    await createProposal(sql, proposal("U26-7K3Q", "R1"));
+    await createProposal(sql, proposal("U26-8M4R", "R1"));
+    await store.db.proposal.update({ where: { code: "U26-8M4R" }, data: { status: "DIVERIFIKASI" } });
+    const lookups = proposalLookups(sql);
+    expect(await lookups.proposalByCode("U26-7K3Q", "R1")).toMatchObject({ withdrawable: true });
+    expect(await lookups.proposalByCode("U26-8M4R", "R1")).toMatchObject({ withdrawable: false });
+
+    // Another resident's code, or a proposal an officer has checked: nothing changes.
+    expect(await withdrawProposal(sql, "U26-7K3Q", "R2", now)).toBe(false);
+    expect(await withdrawProposal(sql, "U26-8M4R", "R1", now)).toBe(false);
+    expect(await withdrawProposal(sql, "U26-7K3Q", "R1", later)).toBe(true);
+    expect(await withdrawProposal(sql, "U26-7K3Q", "R1", later)).toBe(false);
+
+    const rows = await store.db.proposal.findMany({
+      include: { events: { orderBy: { id: "asc" } } },
+      orderBy: { code: "asc" },
+    });
+    expect(rows.map((r) => [r.code, r.status])).toEqual([
+      ["U26-7K3Q", "DITARIK"],
+      ["U26-8M4R", "DIVERIFIKASI"],
+    ]);
+    expect(rows[0]!.updatedAt.toISOString()).toBe(later.toISOString());
+    expect(rows[0]!.events.map((e) => [e.actorType, e.fromStatus, e.toStatus])).toEqual([
+      ["resident", null, "DIAJUKAN"],
+      ["resident", "DIAJUKAN", "DITARIK"],
+    ]);
+    expect(await lookups.proposalByCode("U26-7K3Q", "R1")).toMatchObject({ status: "DITARIK", withdrawable: false });
+    // The history a proposer sees: when, from which status to which, the reason; no actor.
+    const proposalId = (await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-8M4R" } })).id;
+    await store.db.proposalEvent.createMany({
+      data: [
+        { proposalId, actorType: "officer", actorId: "petugas.ani", fromStatus: "DIAJUKAN", toStatus: "DIVERIFIKASI" },
+        { proposalId, actorType: "officer", kind: "correct", fromStatus: "DIVERIFIKASI", toStatus: "DIVERIFIKASI" },
+      ].map((e, i) => ({ ...e, reason: i === 0 ? "Lokasi sudah dicek" : null, createdAt: later })),
+    });
+    expect(await lookups.statusHistory("U26-7K3Q")).toEqual([
+      { at: now, from: null, to: "DIAJUKAN", reason: null },
+      { at: later, from: "DIAJUKAN", to: "DITARIK", reason: null },
+    ]);
+    expect(await lookups.statusHistory("u26-8m4r")).toEqual([
+      { at: now, from: null, to: "DIAJUKAN", reason: null },
+      { at: later, from: "DIAJUKAN", to: "DIVERIFIKASI", reason: "Lokasi sudah dicek" },
+    ]);
   });
 });

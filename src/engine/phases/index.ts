@@ -10,6 +10,7 @@ import { formStep } from "./form.ts";
 import { idleStep } from "./idle.ts";
 import type { Input, Next } from "./input.ts";
 import { supportStep } from "./support.ts";
+import { withdrawStep } from "./withdraw.ts";
 
 /** Handles a message that no global command took, by the phase's own rules. */
 export function stepPhase(s: ConversationState, input: Input, ctx: TurnContext, out: Out): Next {
@@ -27,5 +28,7 @@ export function stepPhase(s: ConversationState, input: Input, ctx: TurnContext, 
       return supportStep(s, input, ctx, out);
     case "erase":
       return eraseStep(s, input, ctx, out);
+    case "withdraw":
+      return withdrawStep(s, input, ctx, out);
   }
 }

@@ -3,7 +3,7 @@
 // imports none of them.
 import type { TurnContext } from "../context.ts";
 import { showMenu } from "../menu.ts";
-import { eraseOptions, numbered, type Out } from "../out.ts";
+import { eraseOptions, numbered, withdrawOptions, type Out } from "../out.ts";
 import { sayQuestion } from "../questions.ts";
 import { initialState, type ConversationState, type FormState, type StateOf } from "../state.ts";
 import { summarize } from "../summary.ts";
@@ -25,6 +25,8 @@ export function reprompt(s: ConversationState, ctx: TurnContext, out: Out): Next
       return supportReprompt(s, ctx, out);
     case "erase":
       return eraseReprompt(s, ctx, out);
+    case "withdraw":
+      return withdrawReprompt(s, ctx, out);
   }
 }
 
@@ -51,6 +53,11 @@ export function confirmReprompt(s: StateOf<"confirm">, ctx: TurnContext, out: Ou
 export function supportReprompt(s: StateOf<"support">, ctx: TurnContext, out: Out): ConversationState {
   const t = ctx.texts;
   out.say(t("menu.title"), numbered([t("support.option_yes", { code: s.similarCode }), t("support.option_no")]));
+  return s;
+}
+
+export function withdrawReprompt(s: StateOf<"withdraw">, ctx: TurnContext, out: Out): ConversationState {
+  out.say(ctx.texts("withdraw.confirm", { code: s.code, title: s.title }), withdrawOptions(ctx.texts));
   return s;
 }
 

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ProposalStatus" ADD VALUE 'DITARIK';
+
