@@ -213,8 +213,20 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
     const proposalId = (await store.db.proposal.findUniqueOrThrow({ where: { code: "U26-8M4R" } })).id;
     await store.db.proposalEvent.createMany({
       data: [
-        { proposalId, actorType: "officer", actorId: "petugas.ani", fromStatus: "DIAJUKAN", toStatus: "DIVERIFIKASI" },
-        { proposalId, actorType: "officer", kind: "correct", fromStatus: "DIVERIFIKASI", toStatus: "DIVERIFIKASI" },
+        {
+          proposalId,
+          actorType: "officer",
+          actorId: "petugas.ani",
+          fromStatus: "DIAJUKAN" as const,
+          toStatus: "DIVERIFIKASI" as const,
+        },
+        {
+          proposalId,
+          actorType: "officer",
+          kind: "correct",
+          fromStatus: "DIVERIFIKASI" as const,
+          toStatus: "DIVERIFIKASI" as const,
+        },
       ].map((e, i) => ({ ...e, reason: i === 0 ? "Lokasi sudah dicek" : null, createdAt: later })),
     });
     expect(await lookups.statusHistory("U26-7K3Q")).toEqual([
