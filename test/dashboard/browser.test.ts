@@ -1,25 +1,20 @@
 // The officer's flows in real Chromium (Debian's /usr/bin/chromium through playwright-core) against the real
 // HTTP server and a SQLite file: log in, filter, open, verify, reject, merge, reclassify, bulk verify, export,
-// and residents' text staying inert. With DASHBOARD_SHOTS=<folder> it also saves screenshots at 390 and 1280 px.
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { serve, type ServerType } from "@hono/node-server";
+// and residents' text staying inert. With SHOTS_DIR=<folder> it also saves screenshots at 390 and 1280 px.
 import ExcelJS from "exceljs";
 import { Hono } from "hono";
 import pino from "pino";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardApp } from "../../src/dashboard/app.tsx";
 import { watchReferenceData, type ReferenceWatch } from "../../src/host/reference-watch.ts";
 import type { Store } from "../../src/store/client.ts";
+import { haveChromium, launchChromium, saveShots, serveApp, type ServedApp } from "../support/browser.ts";
 import { freshSqlite } from "../support/stores.ts";
 import { A, addProposal, password, seedOfficers, seedRegions, testDeps } from "./fixture.ts";
 
-const chromiumPath = "/usr/bin/chromium";
-const shots = process.env.DASHBOARD_SHOTS;
-
 let store: Store;
-let server: ServerType;
+let server: ServedApp;
 let browser: Browser;
 let watch: ReferenceWatch;
 let url = "";
@@ -53,29 +48,14 @@ beforeAll(async () => {
     { kamusChanged: () => watch.check() },
   );
   const app = new Hono().route("/dashboard", dashboardApp(deps));
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  const address = server.address();
-  url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  if (shots) mkdirSync(shots, { recursive: true });
+  server = await serveApp(app.fetch);
+  url = server.url;
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
   watch?.stop();
   await store?.db.$disconnect();
 });
@@ -91,16 +71,9 @@ async function loggedIn(user = "desa.a", width = 1280): Promise<Page> {
   return page;
 }
 
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(shots, `dash-${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const shot = (page: Page, name: string) => saveShots(page, `dash-${name}`);
 
-describe.skipIf(!existsSync(chromiumPath))("dashboard in Chromium", () => {
+describe.skipIf(!haveChromium)("dashboard in Chromium", () => {
   it("logs in, filters the list and opens a proposal", async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/dashboard/login`);

@@ -1,8 +1,6 @@
 // The /chat page in Debian's Chromium (playwright-core, no downloaded browser): a resident taps and types.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
-import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { chatRoutes } from "../../src/http/chat.ts";
 import { createApp } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -10,18 +8,11 @@ import { verifyProposal } from "../../src/proposals/change-status.ts";
 import { makeTexts } from "../../src/texts/texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import { startBot, type Bot } from "../host/harness.ts";
-
-/** Screenshots for review go here when SHOTS_DIR is set (e.g. SHOTS_DIR=/work/lead/shots). */
-const shotsDir = process.env.SHOTS_DIR;
-
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveChromium = existsSync(executablePath);
-if (!haveChromium)
-  console.log(`Browser test skipped: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+import { haveChromium, launchChromium, serveApp, shotsDir, type ServedApp } from "../support/browser.ts";
 
 describe.skipIf(!haveChromium)("web chat page in a browser", () => {
   let bot: Bot;
-  let server: ServerType;
+  let server: ServedApp;
   let browser: Browser;
   let base: string;
 
@@ -29,27 +20,14 @@ describe.skipIf(!haveChromium)("web chat page in a browser", () => {
     bot = await startBot();
     // The whole app, so the page runs under the real Content-Security-Policy (no inline script).
     const app = createApp({ ready: true }, createLogger("silent"), [(a) => a.route("/", chatRoutes(bot.host))]);
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    server = await serveApp(app.fetch);
+    base = server.url;
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await bot?.close();
   });
 

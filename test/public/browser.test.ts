@@ -1,24 +1,18 @@
 // The public pages in Debian's Chromium: a script in a text stays inert, the charts draw from their tables under
 // the page's Content-Security-Policy. With SHOTS_DIR set it saves screenshots at 390 and 1280 px.
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { Hono } from "hono";
 import { publicRoutes } from "../../src/public/app.tsx";
 import { forumMinutesPdf } from "../../src/public/minutes.ts";
 import type { Store } from "../../src/store/client.ts";
+import { haveChromium, launchChromium, saveShots, serveApp, shotsDir, type ServedApp } from "../support/browser.ts";
 import { freshSqlite } from "../support/stores.ts";
 import { seeded, seedPublic } from "./seed.ts";
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveChromium = existsSync(executablePath);
-const shots = process.env.SHOTS_DIR;
-
 describe.skipIf(!haveChromium)("public pages in a browser", () => {
   let store: Store;
-  let server: ServerType;
+  let server: ServedApp;
   let browser: Browser;
   let base: string;
 
@@ -27,29 +21,14 @@ describe.skipIf(!haveChromium)("public pages in a browser", () => {
     await seedPublic(store);
     const app = new Hono();
     app.route("/", publicRoutes({ db: store.db, cacheSeconds: 0, minutesPdf: forumMinutesPdf(store.db) }));
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    server = await serveApp(app.fetch);
+    base = server.url;
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await store?.db.$disconnect();
   });
 
@@ -93,8 +72,7 @@ describe.skipIf(!haveChromium)("public pages in a browser", () => {
     await page.close();
   });
 
-  it.skipIf(!shots)("saves screenshots of every public page at 390 and 1280 px", async () => {
-    mkdirSync(shots!, { recursive: true });
+  it.skipIf(!shotsDir)("saves screenshots of every public page at 390 and 1280 px", async () => {
     const pages = {
       desa: `/desa/${seeded.village}`,
       kecamatan: `/kecamatan/${seeded.district}`,
@@ -102,13 +80,11 @@ describe.skipIf(!haveChromium)("public pages in a browser", () => {
       "tidak-ditemukan": `/usulan/U26-ZZZZ`,
     };
     for (const [name, path] of Object.entries(pages)) {
-      for (const width of [390, 1280]) {
-        const { page } = await open(path, width);
-        await page.waitForLoadState("load");
-        await page.waitForTimeout(300);
-        await page.screenshot({ path: join(shots!, `public-${name}-${width}.png`), fullPage: true });
-        await page.close();
-      }
+      const { page } = await open(path);
+      await page.waitForLoadState("load");
+      await page.waitForTimeout(300);
+      await saveShots(page, `public-${name}`);
+      await page.close();
     }
   });
 });

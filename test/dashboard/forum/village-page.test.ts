@@ -1,28 +1,25 @@
 // A whole Musrenbang Desa in Debian's Chromium: 12 verified proposals, reorder with the keyboard, two not
 // agreed, participants, lock; then statuses, ranks and notices, the berita acara PDF, and a locked list the
-// village officer cannot change. FORUM_SHOTS_DIR=/some/dir also saves screenshots at 390 and 1280 px.
+// village officer cannot change. SHOTS_DIR=/some/dir also saves screenshots at 390 and 1280 px.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serve, type ServerType } from "@hono/node-server";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Store } from "../../../src/store/client.ts";
 import { addOfficer } from "../../../src/store/officers.ts";
 import { rupiah } from "../../../src/texts/texts.ts";
 import { NOW, seededCases, seedProposals, YEAR } from "../../forum/fixtures.ts";
+import { haveChromium, launchChromium, saveShots, serveApp, type ServedApp } from "../../support/browser.ts";
 import { testApp, testDeps } from "../fixture.ts";
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveChromium = existsSync(executablePath);
-const shots = process.env.FORUM_SHOTS_DIR;
 const DESA = "3216082006"; // Srimukti
 const password = "rahasia-123";
 
 describe.skipIf(!haveChromium)("Musrenbang Desa page in a browser", () => {
   let store: Store;
-  let server: ServerType;
+  let server: ServedApp;
   let browser: Browser;
   let base: string;
   let codes: string[];
@@ -32,45 +29,21 @@ describe.skipIf(!haveChromium)("Musrenbang Desa page in a browser", () => {
     codes = await seedProposals(store, DESA, 12);
     await addOfficer(store.db, { username: "desa.srimukti", role: "VILLAGE", regionCode: DESA, password });
     const { app } = testApp(testDeps(store, {}, { now: () => NOW }));
-    await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
-        base = `http://127.0.0.1:${info.port}`;
-        resolve();
-      });
-    });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    server = await serveApp(app.fetch);
+    base = server.url;
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     await store?.db.$disconnect();
   });
 
   const rowCodes = (page: Page) =>
     page.locator("li.forum-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-code") ?? ""));
 
-  async function shoot(page: Page, name: string) {
-    if (!shots) return;
-    for (const width of [390, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({
-        path: join(shots, `forum-${name}-${width}.png`),
-        fullPage: false,
-      });
-    }
-  }
+  const shoot = (page: Page, name: string) => saveShots(page, `forum-${name}`, { fullPage: false });
 
   it("runs a whole forum: keyboard reorder, two not agreed, lock, notices, berita acara, no change afterwards", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
