@@ -68,16 +68,20 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     for (let i = 0; i < ws.length; i++) {
       if (REGION_PREFIXES.has(ws[i]!)) continue;
       const afterKec = i > 0 && /^kec(amatan|\.)?$/.test(ws[i - 1]!);
+      const here: { gram: string; span: number }[] = [];
       let g = "";
       for (let k = 0; k < maxGram && i + k < ws.length; k++) {
         const w = ws[i + k]!;
         if (/\d/.test(w)) break;
         g += w;
-        if (g.length >= 4) {
-          if (afterKec) districtOnly.add(g);
-          else grams.add(g);
-        }
+        if (g.length >= 4) here.push({ gram: g, span: k + 1 });
       }
+      // "kec Tambun Selatan" names that kecamatan only: not the desa Tambun, nor a desa called Selatan.
+      const district = afterKec ? here.filter((x) => districtKeys.includes(x.gram)).at(-1) : undefined;
+      if (district) {
+        districtOnly.add(district.gram);
+        i += district.span - 1;
+      } else for (const x of here) (afterKec ? districtOnly : grams).add(x.gram);
     }
     // A kecamatan named alongside the desa narrows the choice ("sukamaju tambelang", "... kec sukakarya").
     const districtsNamed = new Set(districtKeys.filter((d) => grams.has(d) || districtOnly.has(d)));

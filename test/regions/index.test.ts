@@ -30,6 +30,12 @@ describe("region search", () => {
     expect(name(regions.searchMention("gang mawar banjir terus kalau hujan"))).toBeNull();
   });
 
+  it("reads the words after 'kec' as the kecamatan only, not as a desa sharing part of its name", () => {
+    // Tambun Selatan has a desa Tambun: "kec Tambun Selatan" names the kecamatan, the desa named is Jatimulya.
+    expect(name(regions.searchAnswer("desa Jatimulya kec Tambun Selatan"))).toBe("Jatimulya");
+    expect(name(regions.searchAnswer("jalan rusak di rt 1 rw 1 desa Jatimulya kec Tambun Selatan"))).toBe("Jatimulya");
+  });
+
   it("says none for a name far from every desa", () => {
     expect(regions.searchAnswer("qwxz").kind).toBe("none");
   });
