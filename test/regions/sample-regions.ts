@@ -2,16 +2,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/config/paths.ts";
-import { buildRegionIndex, type RegionIndex } from "../../src/regions/index.ts";
+import { buildRegionIndex, type RegionIndex, type VillageRef } from "../../src/regions/index.ts";
 
-export function sampleRegions(): RegionIndex {
+/** The villages of the sample file. */
+export function sampleVillages(): VillageRef[] {
   const seed = join(projectRoot, "prisma", "seed", "wilayah-bekasi.csv");
   const file = existsSync(seed) ? seed : join(projectRoot, "..", "shared", "data", "wilayah-bekasi.csv");
   const lines = readFileSync(file, "utf8").trim().split("\n").slice(1);
-  return buildRegionIndex(
-    lines.map((l) => {
-      const [districtCode, districtName, code, name] = l.split(",").map((c) => c.trim());
-      return { code: code!, name: name!, districtCode: districtCode!, districtName: districtName! };
-    }),
-  );
+  return lines.map((l) => {
+    const [districtCode, districtName, code, name] = l.split(",").map((c) => c.trim());
+    return { code: code!, name: name!, districtCode: districtCode!, districtName: districtName! };
+  });
+}
+
+export function sampleRegions(): RegionIndex {
+  return buildRegionIndex(sampleVillages());
 }
