@@ -78,6 +78,65 @@ describe.each(storeCases())("dashboard proposals on $name", ({ open }) => {
     expect(page).toMatch(/Diajukan: <span class="count">2<\/span>/);
   });
 
+  it("filters by photo, date range and kecamatan, and sorts by supporters and by cost", async () => {
+    const admin = await as("admin");
+    const old = await addProposal(store, { village: A, createdAt: new Date("2026-01-05T03:00:00Z") });
+    const a2 = await store.db.proposal.findUniqueOrThrow({ where: { code: codes.a2 } });
+    await store.db.attachment.create({
+      data: { proposalId: a2.id, sha256: "f".repeat(64), mimeType: "image/jpeg", size: 10, path: "x.jpg" },
+    });
+    for (const [code, residents] of [
+      [codes.a4, ["r-" + codes.a1, "r-" + codes.a2]],
+      [codes.a2, ["r-" + codes.a3]],
+    ] as const) {
+      const p = await store.db.proposal.findUniqueOrThrow({ where: { code } });
+      for (const residentId of residents) await store.db.support.create({ data: { proposalId: p.id, residentId } });
+    }
+    expect(listed(await (await admin.get("/dashboard/usulan?foto=1")).text())).toEqual([codes.a2]);
+    // Dates are whole WIB days; "sampai" includes its day.
+    expect(listed(await (await admin.get("/dashboard/usulan?dari=2026-01-01&sampai=2026-01-05")).text())).toEqual([
+      old,
+    ]);
+    expect(listed(await (await admin.get("/dashboard/usulan?dari=2026-01-06")).text())).not.toContain(old);
+    const setu = await (await admin.get("/dashboard/usulan?kecamatan=3216010")).text();
+    expect(new Set(listed(setu))).toEqual(new Set([codes.a1, codes.a2, codes.a3, codes.a4, old]));
+    expect(setu).toContain('<strong id="total">5</strong>');
+    const bySupport = await (await admin.get("/dashboard/usulan?urut=dukungan")).text();
+    expect(listed(bySupport).slice(0, 2)).toEqual([codes.a4, codes.a2]);
+    // The supporters column counts each row's own supporters.
+    const supporters = [...bySupport.matchAll(/<td class="num">(\d+)<\/td>\s*<\/tr>/g)].map((m) => Number(m[1]));
+    expect(supporters.slice(0, 3)).toEqual([2, 1, 0]);
+    // Cost: K-002 lamps (Rp 450 juta), K-003 drains (Rp 90 juta), then Rp 35 juta each; none last.
+    const byCost = listed(await (await admin.get("/dashboard/usulan?urut=biaya")).text());
+    expect(byCost.slice(0, 2)).toEqual([codes.a2, codes.a4]);
+    expect(byCost.at(-1)).toBe(codes.a3);
+    const diajukan = await (await admin.get("/dashboard/usulan?status=DIAJUKAN&kecamatan=3216020")).text();
+    expect(diajukan).toContain('<strong id="total">1</strong>');
+  });
+
+  it("shows on the home page what needs attention, counts per status and OPD and the cost, in the officer's area", async () => {
+    const days = 86_400_000;
+    await addProposal(store, { village: A, createdAt: new Date(Date.now() - 30 * days) });
+    const desaA = await as("desa.a");
+    const first = await (await desaA.get("/dashboard")).text();
+    expect(first).toContain('<strong id="new-since">–</strong>');
+    expect(first).toContain('<strong id="no-kamus">1</strong>');
+    expect(first).toContain('<strong id="waiting">1</strong>');
+    // K-001 twice (Rp 35 juta each) and K-002 (Rp 450 juta); desa B's proposal is not counted.
+    expect(first).toMatch(/id="cost-total">Rp 520\.000\.000</);
+    expect(first).toMatch(/>Diajukan<\/a><\/td><td class="num" data-value="4">/);
+    expect(first).toMatch(/>Dinas PUPR<\/td><td class="num" data-value="2">/);
+    expect(first).toMatch(/>\(belum ada jenis usulan\)<\/td><td class="num" data-value="1">/);
+    expect(first).not.toContain("Dinas Tenaga Kerja");
+    await addProposal(store, { village: A, problem: "Posyandu bocor" });
+    await addProposal(store, { village: B, problem: "Jembatan retak" });
+    const second = await (await desaA.get("/dashboard")).text();
+    expect(second).toContain('<strong id="new-since">1</strong>');
+    const admin = await as("admin");
+    const all = await (await admin.get("/dashboard")).text();
+    expect(all).toMatch(/>Diajukan<\/a><\/td><td class="num" data-value="8">/);
+  });
+
   it("verifies and rejects with a reason: audit event, the resident's notice in the outbox, stale forms refused", async () => {
     const desaA = await as("desa.a");
     const page = await (await desaA.get(`/dashboard/usulan/${codes.a1}`)).text();
