@@ -4,8 +4,8 @@ import type { Logger } from "../logger.ts";
 import type { Store } from "../store/client.ts";
 import type { SessionLimits } from "../store/officer-sessions.ts";
 import type { ThrottleLimits } from "../store/login-throttle.ts";
-import type { DashboardTexts } from "./texts.ts";
-import type { Texts } from "../texts/texts.ts";
+import type { DashboardTexts } from "./dashboard-texts.ts";
+import type { Texts } from "../texts/reply-texts.ts";
 
 /** Settings from the environment (README, "Configuration"). */
 export interface DashboardSettings {

@@ -1,5 +1,5 @@
 // How numbers, money and dates read on the dashboard (Indonesian conventions, Western Indonesian Time).
-import { formatNumber, rupiah } from "../texts/texts.ts";
+import { formatNumber, rupiah } from "../texts/number-format.ts";
 
 export const money = (n: number | null | undefined) => (n == null ? "–" : `Rp ${rupiah(n)}`);
 export const num = (n: number | null | undefined) => (n == null ? "–" : formatNumber(n));

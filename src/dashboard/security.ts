@@ -3,7 +3,7 @@
 import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { Refusal } from "../refusal.ts";
-import type { DashboardTexts } from "./texts.ts";
+import type { DashboardTexts } from "./dashboard-texts.ts";
 
 /** CSP allows only our own scripts and styles; images also from the map tile server. */
 export function dashboardHeaders(mapTileUrl: string): MiddlewareHandler {

@@ -6,7 +6,7 @@ import { numbered, type Out } from "./out.ts";
 import { firstMissing, isFilled } from "./slots.ts";
 import type { ConversationState, Draft, FormState, Slot } from "./state.ts";
 import { estimatedCost, summarize, volumeText } from "./summary.ts";
-import { rupiah } from "../texts/texts.ts";
+import { rupiah } from "../texts/number-format.ts";
 import { canonicalUnit, unitLabel } from "./units.ts";
 import { resolveVolume } from "./volume.ts";
 

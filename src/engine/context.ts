@@ -3,7 +3,7 @@ import type { CycleWindow } from "../cycles/intake.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import type { IntentClassifier } from "../nlu/classifier.ts";
 import type { RegionIndex } from "../regions/index.ts";
-import type { Texts } from "../texts/texts.ts";
+import type { Texts } from "../texts/reply-texts.ts";
 
 /** A proposal as the conversation shows it, e.g. `{ "code": "U26-7K3Q", "status": "DIAJUKAN", "title": "Jalan rusak", ... }`. */
 export interface ProposalBrief {

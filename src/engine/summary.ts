@@ -3,7 +3,7 @@ import type { TurnContext } from "./context.ts";
 import { confirmOptions, type Out } from "./out.ts";
 import { SUMMARY_ITEMS } from "./slots.ts";
 import type { Draft, Slot } from "./state.ts";
-import { formatNumber, rupiah } from "../texts/texts.ts";
+import { formatNumber, rupiah } from "../texts/number-format.ts";
 import { canonicalUnit, unitLabel } from "./units.ts";
 
 /** Where the proposal is, in words: "RT 03/RW 05, Gang Melati (titik peta)". */

@@ -6,7 +6,7 @@ import { readDataFile, shownPath } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
 import { fill } from "../texts/fill.ts";
 import { defaultIntentData } from "../nlu/files.ts";
-import { makeTexts, type Texts } from "../texts/texts.ts";
+import { makeTexts, type Texts } from "../texts/reply-texts.ts";
 
 const Weight = z.number().min(0).max(100);
 const ForumFile = z.object({

@@ -4,7 +4,7 @@
 // its header on every page and never splits a row, so every printed page holds one clean table.
 import type { Content, TableCell } from "pdfmake";
 import type { PdfDocument } from "./minutes-pdf.ts";
-import { formatNumber, rupiah } from "../texts/texts.ts";
+import { formatNumber, rupiah } from "../texts/number-format.ts";
 import { groupByAgency } from "./agency-groups.ts";
 import { forumText, type ForumData } from "./forum-data.ts";
 import { rowCost, rowVolume, type ForumRow, type ForumView } from "./village-forum.ts";

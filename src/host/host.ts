@@ -7,7 +7,7 @@ import { cleanInbound, cleanText, hasControl } from "../messages/clean.ts";
 import { randomCodeSuffix } from "../engine/code.ts";
 import { defaultEngineConfig, type EngineConfig, type IdSource, type TurnContext } from "../engine/context.ts";
 import { readState, type ConversationState } from "../engine/state.ts";
-import { makeTexts, type Texts } from "../texts/texts.ts";
+import { makeTexts, type Texts } from "../texts/reply-texts.ts";
 import { turn } from "../engine/turn.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import { trainClassifier, type IntentClassifier } from "../nlu/classifier.ts";

@@ -5,7 +5,7 @@ import { defaultIntentData } from "../nlu/files.ts";
 import type { Db, Prisma } from "../store/client.ts";
 import { changeStatusInTransaction } from "../proposals/change-status.ts";
 import { statusMessage } from "../proposals/notice.ts";
-import { makeTexts } from "../texts/texts.ts";
+import { makeTexts } from "../texts/reply-texts.ts";
 import { readCsv } from "./csv.ts";
 import { fileError, Problems } from "./errors.ts";
 import { mapColumns } from "./headers.ts";

@@ -9,7 +9,7 @@ import { addLearnedPhrase } from "../store/learned-phrases.ts";
 import { enqueueWithPrisma } from "../store/outbox.ts";
 import { findResidentChat } from "../store/proposal-status.ts";
 import { shortTitle } from "../texts/short-title.ts";
-import type { Texts } from "../texts/texts.ts";
+import type { Texts } from "../texts/reply-texts.ts";
 import type { ProposalDesk } from "./change-status.ts";
 import type { Actor } from "./lifecycle.ts";
 

@@ -12,7 +12,7 @@ import {
   writeStatusChange,
   type ProposalForStatus,
 } from "../store/proposal-status.ts";
-import type { Texts } from "../texts/texts.ts";
+import type { Texts } from "../texts/reply-texts.ts";
 import { checkStatusChange, type Actor, type StatusChange } from "./lifecycle.ts";
 import { noticeText, statusNoticeText } from "./notice.ts";
 

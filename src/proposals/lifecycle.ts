@@ -2,7 +2,7 @@
 // a change must carry (a reason to reject, a target to merge into). No database here; see change-status.ts.
 import type { ProposalStatus } from "../store/client.ts";
 import { Refusal } from "../refusal.ts";
-import type { Texts } from "../texts/texts.ts";
+import type { Texts } from "../texts/reply-texts.ts";
 
 export type ProposalStatusName = ProposalStatus;
 

@@ -2,7 +2,7 @@
 // (notify.*), this file only picks and fills them.
 import type { ReplyKey } from "../texts/reply-keys.ts";
 import { shortTitle } from "../texts/short-title.ts";
-import type { Texts } from "../texts/texts.ts";
+import type { Texts } from "../texts/reply-texts.ts";
 import type { ProposalStatusName } from "./lifecycle.ts";
 
 /** The facts a notice tells, e.g. `{ code: "U26-7K3Q", title: "Jalan rusak", to: "DITOLAK", reason: "..." }`. */

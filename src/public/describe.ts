@@ -1,8 +1,8 @@
 // Words for a public proposal, shared by the pages and Open311: its place, its volume and a description that
 // never uses the resident's own text unless an officer approved a public wording.
-import { formatNumber } from "../texts/texts.ts";
+import { formatNumber } from "../texts/number-format.ts";
 import type { PublicProposal } from "./data.ts";
-import type { PublicTexts } from "./texts.ts";
+import type { PublicTexts } from "./public-texts.ts";
 
 /** "RT 03 / RW 05", "RT 03", or "-". */
 export function rtRw(p: Pick<PublicProposal, "rt" | "rw">, t: PublicTexts): string {

@@ -1,12 +1,12 @@
 // The three public pages: a desa, a kecamatan, one proposal. Data comes in already stripped of anything
 // personal (data.ts); these components only lay it out.
 import type { FC } from "hono/jsx";
-import { rupiah } from "../texts/texts.ts";
+import { rupiah } from "../texts/number-format.ts";
 import type { PublicCycle, PublicForum, PublicProposal } from "./data.ts";
 import { rtRw, volumeText } from "./describe.ts";
 import { PublicLayout } from "./layout.tsx";
 import { AgencyCharts, CycleLinks, ForumSection, Pager, ProposalTable, Summary, publicDate } from "./parts.tsx";
-import type { PublicTexts } from "./texts.ts";
+import type { PublicTexts } from "./public-texts.ts";
 
 /** What the desa and kecamatan pages share. */
 interface ListPage {

@@ -1,10 +1,10 @@
 // Pieces the desa and kecamatan pages share: the proposal table, the per-OPD chart with its table, the locked
 // forum, the year links and the pager. Every value goes through hono/jsx, which escapes it.
 import type { FC } from "hono/jsx";
-import { rupiah } from "../texts/texts.ts";
+import { rupiah } from "../texts/number-format.ts";
 import { perAgency, type PublicCycle, type PublicForum, type PublicProposal } from "./data.ts";
 import { rtRw, volumeText } from "./describe.ts";
-import type { PublicTexts } from "./texts.ts";
+import type { PublicTexts } from "./public-texts.ts";
 
 const date = (d: Date) =>
   d.toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });

@@ -10,13 +10,13 @@ import { Hono } from "hono";
 import pino from "pino";
 import { dashboardApp } from "../../src/dashboard/app.tsx";
 import { defaultDashboardSettings } from "../../src/dashboard/deps.ts";
-import { loadDashboardTexts } from "../../src/dashboard/texts.ts";
+import { loadDashboardTexts } from "../../src/dashboard/dashboard-texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import { openStore, type Store } from "../../src/store/client.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { addOfficer } from "../../src/store/officers.ts";
 import { seedIfEmpty } from "../../src/import/seed.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 
 const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);

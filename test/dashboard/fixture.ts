@@ -7,8 +7,8 @@ import { addOfficer } from "../../src/store/officers.ts";
 import { searchForm } from "../../src/store/search.ts";
 import { dashboardApp } from "../../src/dashboard/app.tsx";
 import { defaultDashboardSettings, type DashboardDeps, type DashboardSettings } from "../../src/dashboard/deps.ts";
-import { loadDashboardTexts } from "../../src/dashboard/texts.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { loadDashboardTexts } from "../../src/dashboard/dashboard-texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import { testTmpDir } from "../support/paths.ts";
 

@@ -3,7 +3,7 @@
 import type { TurnContext, Lookups, ProposalBrief } from "../../src/engine/context.ts";
 import { defaultEngineConfig } from "../../src/engine/context.ts";
 import type { Effect } from "../../src/engine/effects.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 import { readKamusFile } from "../../src/import/index.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
 import type { KamusMatcher } from "../../src/kamus/types.ts";

@@ -8,7 +8,7 @@ import { defaultForumData } from "../../src/forum/forum-data.ts";
 import { minutesDocument } from "../../src/forum/minutes-doc.ts";
 import { renderPdf } from "../../src/forum/minutes-pdf.ts";
 import type { ForumRow, ForumView } from "../../src/forum/village-forum.ts";
-import { rupiah } from "../../src/texts/texts.ts";
+import { rupiah } from "../../src/texts/number-format.ts";
 
 const AGENCIES = ["Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Kesehatan", "Dinas Pendidikan dan Kebudayaan"];
 

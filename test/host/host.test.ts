@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
 import { readState } from "../../src/engine/state.ts";
 import { verifyProposal, agreeProposal } from "../../src/proposals/change-status.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import { startBot, type Bot } from "./harness.ts";
 

@@ -1,7 +1,7 @@
 // A whole proposal through the host on each database (PostgreSQL when TEST_DATABASE_URL is set).
 import { describe, expect, it } from "vitest";
 import { verifyProposal } from "../../src/proposals/change-status.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import { join } from "node:path";
 import { createHost, randomIds } from "../../src/host/host.ts";

@@ -5,7 +5,7 @@ import { chatRoutes } from "../../src/http/chat.ts";
 import { createApp } from "../../src/http/server.ts";
 import { createLogger } from "../../src/logger.ts";
 import { verifyProposal } from "../../src/proposals/change-status.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 import { startBot, type Bot } from "../host/harness.ts";
 import { haveChromium, launchChromium, serveApp, shotsDir, type ServedApp } from "../support/browser.ts";

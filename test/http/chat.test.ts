@@ -9,7 +9,7 @@ import { NewResidentLimiter } from "../../src/http/new-residents.ts";
 import { seed, startBot, type Bot } from "../host/harness.ts";
 import { storeCases } from "../support/stores.ts";
 import { verifyProposal } from "../../src/proposals/change-status.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 import { defaultIntentData } from "../../src/nlu/files.ts";
 
 const texts = makeTexts(defaultIntentData().replies);

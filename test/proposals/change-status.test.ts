@@ -18,7 +18,7 @@ import type { Store } from "../../src/store/client.ts";
 import { addSupport, createProposal } from "../../src/store/proposal-write.ts";
 import { registerResident } from "../../src/store/residents.ts";
 import { openSql, type SqlPool } from "../../src/store/sql.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 import { storeCases } from "../support/stores.ts";
 
 const now = new Date("2026-03-02T02:00:00Z");

@@ -4,7 +4,7 @@ import { defaultIntentData } from "../../src/nlu/files.ts";
 import { checkStatusChange, nextStatuses, TRANSITIONS, type StatusChange } from "../../src/proposals/lifecycle.ts";
 import { WITHDRAWABLE_FROM } from "../../src/store/proposal-write.ts";
 import { isRefusal } from "../../src/refusal.ts";
-import { makeTexts } from "../../src/texts/texts.ts";
+import { makeTexts } from "../../src/texts/reply-texts.ts";
 
 const texts = makeTexts(defaultIntentData().replies);
 const officer = { type: "officer" as const, id: "ani" };

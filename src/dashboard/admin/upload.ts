@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { Refusal } from "../../refusal.ts";
-import type { DashboardTexts } from "../texts.ts";
+import type { DashboardTexts } from "../dashboard-texts.ts";
 
 const maxBytes = 20 * 1024 * 1024;
 

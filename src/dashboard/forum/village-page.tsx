@@ -3,7 +3,7 @@
 // proposal, participants, details, the lock, and after it the change log. Server-rendered; hono/jsx escapes.
 import type { FC } from "hono/jsx";
 import type { SessionOfficer } from "../../store/officer-sessions.ts";
-import { formatNumber, rupiah } from "../../texts/texts.ts";
+import { formatNumber, rupiah } from "../../texts/number-format.ts";
 import { forumText, type ForumData } from "../../forum/forum-data.ts";
 import { groupByAgency } from "../../forum/agency-groups.ts";
 import { rowCost, type ForumRow, type ForumView } from "../../forum/village-forum.ts";

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Store } from "../../../src/store/client.ts";
 import { addOfficer } from "../../../src/store/officers.ts";
-import { rupiah } from "../../../src/texts/texts.ts";
+import { rupiah } from "../../../src/texts/number-format.ts";
 import { NOW, seededCases, seedProposals, YEAR } from "../../forum/fixtures.ts";
 import { haveChromium, launchChromium, saveShots, serveApp, type ServedApp } from "../../support/browser.ts";
 import { testApp, testDeps } from "../fixture.ts";
