@@ -3,7 +3,7 @@
 // they can never disagree. Search uses the lower-cased searchText (same on SQLite and PostgreSQL: search.ts).
 import type { Db, Prisma } from "./client.ts";
 import { ProposalStatus } from "./client.ts";
-import { proposalScope, type Scope } from "./scope.ts";
+import { proposalScope, villageScope, type Scope } from "./scope.ts";
 import { searchForm } from "./search.ts";
 
 /** Filters as officers set them in the list's URL, e.g. `{ status: "DIAJUKAN", village: "3216010001" }`. */
@@ -166,12 +166,7 @@ export async function countByStatus(
 /** The villages, districts, agencies and kamus entries an officer can filter by (inside the scope). */
 export async function filterChoices(db: Db, scope: Scope) {
   const villages = await db.village.findMany({
-    where:
-      scope.role === "ADMIN"
-        ? {}
-        : scope.role === "DISTRICT"
-          ? { districtCode: scope.regionCode ?? "-" }
-          : { code: scope.regionCode ?? "-" },
+    where: villageScope(scope),
     select: { code: true, name: true, districtCode: true },
     orderBy: { name: "asc" },
   });

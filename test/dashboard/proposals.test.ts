@@ -137,6 +137,34 @@ describe.each(storeCases())("dashboard proposals on $name", ({ open }) => {
     expect(all).toMatch(/>Diajukan<\/a><\/td><td class="num" data-value="8">/);
   });
 
+  it("shows a proposal's fields, the resident's words, pin, supporters, history and similar proposals of its desa", async () => {
+    const pinned = await addProposal(store, {
+      village: A,
+      problem: "Jalan gang rusak dekat masjid",
+      kode: "K-001",
+      latitude: -6.35,
+      longitude: 107.05,
+    });
+    const p = await store.db.proposal.findUniqueOrThrow({ where: { code: pinned } });
+    await store.db.support.create({ data: { proposalId: p.id, residentId: `r-${codes.a2}` } });
+    const desaA = await as("desa.a");
+    const versi = /name="versi" value="(\d+)"/.exec(await (await desaA.get(`/dashboard/usulan/${pinned}`)).text())![1]!;
+    await desaA.post(`/dashboard/usulan/${pinned}/status`, { status: "DIVERIFIKASI", versi });
+    const page = await (await desaA.get(`/dashboard/usulan/${pinned}`)).text();
+    expect(page).toContain('<blockquote id="problem">Jalan gang rusak dekat masjid</blockquote>');
+    expect(page).toContain("K-001 · Pembangunan jalan lingkungan rabat beton");
+    expect(page).toMatch(/data-lat="-6\.35" data-lng="107\.05" data-tiles="https:\/\/tile\.openstreetmap\.org/);
+    expect(page).toMatch(/<ul id="supporters"><li>Warga \d+ · /);
+    expect(page).toMatch(/Petugas desa\.a<\/td><td>Diajukan → Diverifikasi<\/td>/);
+    // Same kamus entry in the same desa first; desa B's proposal with the same entry is not offered.
+    const similar = /<ul id="candidates">(.*?)<\/ul>/s.exec(page)![1]!;
+    expect(similar).toContain(codes.a1);
+    expect(similar).not.toContain(codes.b1);
+    const noPin = await (await desaA.get(`/dashboard/usulan/${codes.a3}`)).text();
+    expect(noPin).toContain("Warga tidak mengirim titik lokasi.");
+    expect(noPin).not.toContain("leaflet.js");
+  });
+
   it("verifies and rejects with a reason: audit event, the resident's notice in the outbox, stale forms refused", async () => {
     const desaA = await as("desa.a");
     const page = await (await desaA.get(`/dashboard/usulan/${codes.a1}`)).text();

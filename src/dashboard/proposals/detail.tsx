@@ -1,5 +1,6 @@
 // GET /dashboard/usulan/<code>: every field, photos, the map, supporters, the resident's own words, the audit
 // history, merge candidates, and the decision forms (plain forms; htmx only speeds up the kamus search).
+import { villageScope } from "../../store/scope.ts";
 import type { Child } from "hono/jsx";
 import { nextStatuses } from "../../proposals/lifecycle.ts";
 import type { Db } from "../../store/client.ts";
@@ -134,12 +135,7 @@ export async function detailPage(
   const kamusQuery = options.kamusQuery?.trim().slice(0, 100) ?? "";
   const hits = kamusQuery ? await searchKamus(db, kamusQuery, 15) : [];
   const villages = await db.village.findMany({
-    where:
-      officer.role === "VILLAGE"
-        ? { code: officer.regionCode ?? "-" }
-        : officer.role === "DISTRICT"
-          ? { districtCode: officer.regionCode ?? "-" }
-          : {},
+    where: villageScope({ role: officer.role, regionCode: officer.regionCode }),
     select: { code: true, name: true },
     orderBy: { name: "asc" },
   });
