@@ -17,6 +17,8 @@ export interface ProposalBrief {
   supporters: number;
   proposerId?: string | null;
   supportedByResident?: boolean;
+  /** Photos it has. */
+  photos?: number;
   /** The proposer may still withdraw it (TARIK): nobody has checked it yet. */
   withdrawable?: boolean;
 }

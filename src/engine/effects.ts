@@ -37,6 +37,13 @@ export interface WithdrawProposal {
   code: string;
   residentId: string;
 }
+/** FOTO: link a stored photo (see StorePhoto) to the resident's own stored proposal. */
+export interface AddPhoto {
+  type: "addPhoto";
+  code: string;
+  residentId: string;
+  photo: PhotoRef;
+}
 /** Anonymise the resident; proposals stay, without name. */
 export interface EraseResident {
   type: "eraseResident";
@@ -91,6 +98,7 @@ export type Effect =
   | LearnPhrase
   | AddSupport
   | WithdrawProposal
+  | AddPhoto
   | EraseResident
   | SetOptOut
   | ForgetChat

@@ -14,6 +14,7 @@ export function unfinishedDraft(state: ConversationState): Draft | undefined {
       return state.draft;
     case "erase":
     case "withdraw":
+    case "attach":
       return unfinishedDraft(state.previous);
     default:
       return undefined;

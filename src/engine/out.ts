@@ -47,6 +47,14 @@ export function confirmOptions(t: (key: "option.send" | "option.cancel") => stri
   ];
 }
 
+/** YA / TIDAK under "add this photo to the proposal just stored?". */
+export function attachOptions(t: (key: "option.attach_yes" | "option.attach_no") => string): ReplyOption[] {
+  return [
+    { key: "YA", label: t("option.attach_yes") },
+    { key: "TIDAK", label: t("option.attach_no") },
+  ];
+}
+
 /** YA / TIDAK under the TARIK question. */
 export function withdrawOptions(t: (key: "option.withdraw_yes" | "option.withdraw_no") => string): ReplyOption[] {
   return [

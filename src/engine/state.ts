@@ -31,6 +31,9 @@ const PhotoRef = z.object({
 });
 export type PhotoRef = z.infer<typeof PhotoRef>;
 
+/** Most photos kept per proposal. */
+export const MAX_PHOTOS = 5;
+
 /**
  * A proposal being written, e.g.
  * `{ "villageCode": "3216010001", "rt": "03", "rw": "05", "problem": "jalan rusak", "kamusKode": "MLG23-064", "volume": 300, "unit": "m2" }`.
@@ -104,7 +107,14 @@ const NextNeed = z.object({
 });
 export type NextNeed = z.infer<typeof NextNeed>;
 /** At the menu; `draft` is an unfinished proposal the menu offers to continue, `nextNeed` a need offered next. */
-const Idle = z.object({ ...Common, phase: z.literal("idle"), draft: Draft.optional(), nextNeed: NextNeed.optional() });
+const Idle = z.object({
+  ...Common,
+  phase: z.literal("idle"),
+  draft: Draft.optional(),
+  nextNeed: NextNeed.optional(),
+  /** The proposal the last message stored: a photo sent next is offered to it (one message only). */
+  justStored: z.string().optional(),
+});
 /** Filling the form: the question asked last, the slots asked so far (for `kembali`), the options shown. */
 const Form = z.object({
   ...Common,
@@ -158,6 +168,19 @@ const Withdraw = z.object({
   previous: Resumable,
 });
 
+/**
+ * Adding a photo to the resident's own stored proposal `code`: after `FOTO kode` the next photos are added; a
+ * photo sent right after storing waits in `photo` for a YA. `previous` is where any other message returns to.
+ */
+const Attach = z.object({
+  ...Common,
+  phase: z.literal("attach"),
+  code: z.string(),
+  title: z.string(),
+  photo: PhotoRef.optional(),
+  previous: Resumable,
+});
+
 /** The current state (version 3). */
 export const ConversationState = z.discriminatedUnion("phase", [
   Consent,
@@ -168,6 +191,7 @@ export const ConversationState = z.discriminatedUnion("phase", [
   Support,
   Erase,
   Withdraw,
+  Attach,
 ]);
 export type ConversationState = z.infer<typeof ConversationState>;
 export type Phase = ConversationState["phase"];
@@ -189,11 +213,11 @@ export function common(s: ConversationState): Omit<StateOf<"refused">, "phase"> 
 
 /** Where a detour started from `s` returns to (a detour from a detour returns to the first one's origin). */
 export function resumable(s: ConversationState): Resumable {
-  return s.phase === "erase" || s.phase === "withdraw" ? s.previous : s;
+  return s.phase === "erase" || s.phase === "withdraw" || s.phase === "attach" ? s.previous : s;
 }
 
 /** A detour's way back (erase, withdraw): the phase it came from, with what changed meanwhile in the common fields. */
-export function back(s: StateOf<"erase"> | StateOf<"withdraw">): ConversationState {
+export function back(s: StateOf<"erase"> | StateOf<"withdraw"> | StateOf<"attach">): ConversationState {
   return { ...s.previous, name: s.name, optedOut: s.optedOut, lastActivityAt: s.lastActivityAt };
 }
 

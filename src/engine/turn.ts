@@ -2,7 +2,6 @@
 // the clock, ids, matcher, regions and database questions come in the context, so a turn is deterministic.
 // This file handles what holds in every phase (unreadable messages, photos, pins, commands); the phase's own
 // handler (phases/) takes the rest.
-import { createHash } from "node:crypto";
 import type { InboundMessage } from "../messages/message.ts";
 import { parseCommand, type Command } from "../nlu/commands.ts";
 import { advance } from "./advance.ts";
@@ -13,15 +12,13 @@ import { showMenu, showStatus, unfinishedDraft } from "./menu.ts";
 import { Out, type TurnResult } from "./out.ts";
 import { askErase } from "./phases/erase.ts";
 import { askWithdraw } from "./phases/withdraw.ts";
+import { askPhoto, offerPhoto, photoRef, receivePhoto } from "./phases/attach.ts";
 import { stepPhase } from "./phases/index.ts";
 import { reprompt } from "./phases/reprompt.ts";
-import { initialState, producedState, upgradeState, type ConversationState, type PhotoRef } from "./state.ts";
+import { back, initialState, MAX_PHOTOS, producedState, upgradeState, type ConversationState } from "./state.ts";
 import { summarize } from "./summary.ts";
 
 export type { TurnResult } from "./out.ts";
-
-/** Most photos kept per proposal. */
-const MAX_PHOTOS = 5;
 
 /** Runs one turn. `state` may be any stored version (it is upgraded) or undefined for a new chat. */
 export async function turn(state: unknown, inbound: InboundMessage, ctx: TurnContext): Promise<TurnResult> {
@@ -42,6 +39,9 @@ async function step(
   const t = ctx.texts;
   const text = (inbound.text ?? "").trim();
   const command: Command = inbound.kind === "text" ? parseCommand(text) : { kind: "none" };
+  // A photo right after a proposal was stored is offered to it; the offer lasts one message.
+  const justStored = s.phase === "idle" ? s.justStored : undefined;
+  if (s.phase === "idle" && justStored) s = { ...s, justStored: undefined };
 
   const payload = inbound.startPayload ?? (command.kind === "start" ? command.payload : undefined);
   const village = payload ? /^desa_(\d{10})$/.exec(payload)?.[1] : undefined;
@@ -81,7 +81,7 @@ async function step(
     return showResume(s, ctx, out);
   }
 
-  if (inbound.kind === "photo") return photoStep(s, inbound, ctx, out);
+  if (inbound.kind === "photo") return photoStep(s, inbound, justStored, ctx, out);
   if (inbound.kind === "location") {
     if (s.phase === "form" && inbound.location) return advance(answerPin(inbound, s, ctx, out), ctx, out);
     out.say(t("fallback.unknown"));
@@ -108,6 +108,10 @@ async function step(
     case "support":
       await supportProposal(s, command.code, ctx, out);
       return s;
+    case "photo": {
+      const asked = await askPhoto(s, command.code, ctx, out);
+      return asked ?? (s.phase === "form" ? reprompt(s, ctx, out) : s);
+    }
     case "withdraw": {
       const asked = await askWithdraw(s, command.code, ctx, out);
       return asked ?? (s.phase === "form" ? reprompt(s, ctx, out) : s);
@@ -121,24 +125,24 @@ async function step(
   return stepPhase(s, input, ctx, out);
 }
 
+/** A photo: for the draft, for a stored proposal (`FOTO kode`, or `justStored` asks), or not wanted now. */
 function photoStep(
   s: ConversationState,
   inbound: InboundMessage,
+  justStored: string | undefined,
   ctx: TurnContext,
   out: Out,
 ): Promise<ConversationState> | ConversationState {
   const t = ctx.texts;
   const media = inbound.media;
+  if (media && s.phase === "attach" && !s.photo) return receivePhoto(s, media, ctx, out);
+  if (s.phase === "attach") s = back(s); // another photo instead of YA/TIDAK: the question lapses
+  if (media && s.phase === "idle" && justStored) return offerPhoto(s, justStored, media, ctx, out);
   if (!media || (s.phase !== "form" && s.phase !== "confirm")) {
     out.say(t(media ? "media.photo_idle" : "media.other"));
     return unfinishedDraft(s) ? reprompt(s, ctx, out) : s;
   }
-  const photo: PhotoRef = {
-    sha256: createHash("sha256").update(media.data).digest("hex"),
-    mimeType: media.mimeType,
-    size: media.data.byteLength,
-    ...(media.fileName ? { fileName: media.fileName } : {}),
-  };
+  const photo = photoRef(media);
   const known = s.draft.photos.some((p) => p.sha256 === photo.sha256);
   const photos = known || s.draft.photos.length >= MAX_PHOTOS ? s.draft.photos : [...s.draft.photos, photo];
   if (!known) out.do({ type: "storePhoto", photo, data: media.data });

@@ -5,7 +5,13 @@ import type { Effect } from "../engine/effects.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import type { Sql } from "../store/sql.ts";
 import { writeAttachmentFile } from "../store/attachments.ts";
-import { addSupport, createProposal, storeLearnedPhrase, withdrawProposal } from "../store/proposal-write.ts";
+import {
+  addProposalPhoto,
+  addSupport,
+  createProposal,
+  storeLearnedPhrase,
+  withdrawProposal,
+} from "../store/proposal-write.ts";
 import { anonymizeResident, forgetChat, registerResident, setOptedOut, setResidentName } from "../store/residents.ts";
 
 export interface EffectEnv {
@@ -39,6 +45,9 @@ export async function applyEffects(effects: Effect[], env: EffectEnv): Promise<(
       }
       case "addSupport":
         await addSupport(tx, e.code, e.residentId, now, inbound.channel);
+        break;
+      case "addPhoto":
+        await addProposalPhoto(tx, e.code, e.residentId, e.photo, now);
         break;
       case "withdrawProposal":
         await withdrawProposal(tx, e.code, e.residentId, now);

@@ -28,6 +28,8 @@ export function expectingOf(state: ConversationState): Expecting {
       return "confirm";
     case "support":
       return "support";
+    case "attach":
+      return state.photo ? null : "photo";
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 // Writing proposals from the conversation: create one (with its first audit event and photos), add support,
 // and the read questions a turn asks (src/engine/context.ts Lookups). Direct SQL: see sql.ts for why.
 import type { CreateProposal } from "../engine/effects.ts";
+import type { PhotoRef } from "../engine/state.ts";
 import type { Lookups, ProposalBrief, SimilarQuery } from "../engine/context.ts";
 import { relevantCycle, type CycleWindow } from "../cycles/intake.ts";
 import { normalizeText } from "../kamus/normalize.ts";
@@ -80,6 +81,29 @@ export async function withdrawProposal(sql: Sql, code: string, residentId: strin
   return true;
 }
 
+/**
+ * FOTO: links a photo to the resident's own proposal; false (nothing written) for another resident's code or a
+ * photo the proposal already has.
+ */
+export async function addProposalPhoto(
+  sql: Sql,
+  code: string,
+  residentId: string,
+  photo: PhotoRef,
+  now: Date,
+): Promise<boolean> {
+  const p = await sql.get<{ id: number }>(`SELECT "id" FROM "Proposal" WHERE "code" = ? AND "proposerId" = ?`, [
+    code,
+    residentId,
+  ]);
+  if (!p) return false;
+  const id = num(p.id);
+  if (await sql.get(`SELECT 1 AS "x" FROM "Attachment" WHERE "proposalId" = ? AND "sha256" = ?`, [id, photo.sha256]))
+    return false;
+  await linkAttachments(sql, id, [photo], now);
+  return true;
+}
+
 /** Adds a resident's support (once), remembering the channel it came from (web supports are counted apart). */
 export async function addSupport(
   sql: Sql,
@@ -126,6 +150,7 @@ interface BriefRow {
   kamusNama: string | null;
   villageName: string;
   supporters: number | string;
+  photos: number | string;
   latitude: number | null;
   longitude: number | null;
   searchText: string;
@@ -133,7 +158,8 @@ interface BriefRow {
 
 const BRIEF = `SELECT p."id", p."code", p."status", p."problem", p."activity", p."rt", p."rw", p."address", p."proposerId",
     p."latitude", p."longitude", p."searchText", k."nama" AS "kamusNama", v."name" AS "villageName",
-    (SELECT COUNT(*) FROM "Support" s WHERE s."proposalId" = p."id") AS "supporters"
+    (SELECT COUNT(*) FROM "Support" s WHERE s."proposalId" = p."id") AS "supporters",
+    (SELECT COUNT(*) FROM "Attachment" a WHERE a."proposalId" = p."id") AS "photos"
   FROM "Proposal" p JOIN "Village" v ON v."code" = p."villageCode" LEFT JOIN "KamusEntry" k ON k."id" = p."kamusEntryId"`;
 
 function brief(r: BriefRow): ProposalBrief {
@@ -147,6 +173,7 @@ function brief(r: BriefRow): ProposalBrief {
     rw: r.rw,
     address: r.address,
     supporters: num(r.supporters),
+    photos: num(r.photos),
     proposerId: r.proposerId,
     withdrawable: r.status === WITHDRAWABLE_FROM,
   };

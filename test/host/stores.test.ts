@@ -51,6 +51,14 @@ describe.each(storeCases())("host on $name", ({ name, open }) => {
       );
       const notified = await bot.send("u1", { text: "menu" });
       expect(notified.replies[0]!.text).toMatch(/Kabar usulan/);
+      // Its proposer sees the history, and adds a photo to the stored proposal.
+      const history = await bot.send("u1", { text: `STATUS ${code}` });
+      expect(history.replies[0]!.text).toMatch(/Riwayat:\n- .*: Diajukan\n- .*: Diajukan → Diperiksa petugas desa$/);
+      expect((await bot.send("u1", { text: `foto ${code}` })).expecting).toBe("photo");
+      const photo = { mimeType: "image/jpeg", data: new TextEncoder().encode("jalan berlubang") };
+      const added = await bot.send("u1", { kind: "photo", media: photo });
+      expect(added.replies[0]!.text).toMatch(/Foto sudah ditambahkan/);
+      expect(await store.db.attachment.count({ where: { proposal: { code: code! } } })).toBe(1);
       const again = await bot.send("u1", { text: "status", messageId: "same" });
       expect(await bot.send("u1", { text: "status", messageId: "same" })).toEqual({
         replies: again.replies,

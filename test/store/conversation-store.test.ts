@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/client.ts";
 import { loadConversation, recordInbound, saveConversation } from "../../src/store/conversations.ts";
 import { createOutboxQueue, enqueue } from "../../src/store/outbox.ts";
-import { addSupport, createProposal, proposalLookups, withdrawProposal } from "../../src/store/proposal-write.ts";
+import {
+  addProposalPhoto,
+  addSupport,
+  createProposal,
+  proposalLookups,
+  withdrawProposal,
+} from "../../src/store/proposal-write.ts";
 import { anonymizeResident, registerResident, setResidentName } from "../../src/store/residents.ts";
 import { openSql, type SqlPool } from "../../src/store/sql.ts";
 import { storeCases } from "../support/stores.ts";
@@ -237,5 +243,23 @@ describe.each(storeCases())("conversation store on $name", ({ open }) => {
       { at: now, from: null, to: "DIAJUKAN", reason: null },
       { at: later, from: "DIAJUKAN", to: "DIVERIFIKASI", reason: "Lokasi sudah dicek" },
     ]);
+  });
+
+  it("adds a photo to a stored proposal only for its proposer, once", async () => {
+    await openWithTwoResidents();
+    await createProposal(sql, proposal("U26-7K3Q", "R1"));
+    const photo = { sha256: "cd".repeat(32), mimeType: "image/png", size: 20, fileName: "gang.png" };
+    expect(await addProposalPhoto(sql, "U26-7K3Q", "R2", photo, later)).toBe(false);
+    expect(await addProposalPhoto(sql, "U26-7K3Q", "R1", photo, later)).toBe(true);
+    expect(await addProposalPhoto(sql, "U26-7K3Q", "R1", photo, later)).toBe(false);
+    const p = await store.db.proposal.findUniqueOrThrow({
+      where: { code: "U26-7K3Q" },
+      include: { attachments: { orderBy: { id: "asc" } } },
+    });
+    expect(p.attachments.map((a) => [a.sha256.slice(0, 4), a.mimeType, a.originalName])).toEqual([
+      ["abab", "image/jpeg", null],
+      ["cdcd", "image/png", "gang.png"],
+    ]);
+    expect(await proposalLookups(sql).proposalByCode("U26-7K3Q", "R1")).toMatchObject({ photos: 2 });
   });
 });

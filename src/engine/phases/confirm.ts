@@ -55,5 +55,5 @@ async function submitProposal(s: Confirming, input: Input, ctx: TurnContext, out
     },
   });
   out.say(ctx.texts("stored", { code }));
-  return offerNextNeed({ ...toIdle(s), ...(name ? { name } : {}) }, d, ctx, out);
+  return offerNextNeed({ ...toIdle(s), ...(name ? { name } : {}), justStored: code }, d, ctx, out);
 }

@@ -2,7 +2,7 @@
 // handler of the phase the conversation is in (`reprompt.ts` asks again whatever that phase waits for).
 import type { TurnContext } from "../context.ts";
 import type { Out } from "../out.ts";
-import type { ConversationState } from "../state.ts";
+import { back, type ConversationState } from "../state.ts";
 import { confirmStep } from "./confirm.ts";
 import { consentStep } from "./consent.ts";
 import { eraseStep } from "./erase.ts";
@@ -11,6 +11,7 @@ import { idleStep } from "./idle.ts";
 import type { Input, Next } from "./input.ts";
 import { supportStep } from "./support.ts";
 import { withdrawStep } from "./withdraw.ts";
+import { attachStep } from "./attach.ts";
 
 /** Handles a message that no global command took, by the phase's own rules. */
 export function stepPhase(s: ConversationState, input: Input, ctx: TurnContext, out: Out): Next {
@@ -30,5 +31,8 @@ export function stepPhase(s: ConversationState, input: Input, ctx: TurnContext, 
       return eraseStep(s, input, ctx, out);
     case "withdraw":
       return withdrawStep(s, input, ctx, out);
+    case "attach":
+      // Anything but a YA/TIDAK to a photo kept aside belongs to the phase the resident came from.
+      return attachStep(s, input, ctx, out).then((next) => next ?? stepPhase(back(s), input, ctx, out));
   }
 }

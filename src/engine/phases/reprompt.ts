@@ -3,9 +3,9 @@
 // imports none of them.
 import type { TurnContext } from "../context.ts";
 import { showMenu } from "../menu.ts";
-import { eraseOptions, numbered, withdrawOptions, type Out } from "../out.ts";
+import { attachOptions, eraseOptions, numbered, withdrawOptions, type Out } from "../out.ts";
 import { sayQuestion } from "../questions.ts";
-import { initialState, type ConversationState, type FormState, type StateOf } from "../state.ts";
+import { initialState, MAX_PHOTOS, type ConversationState, type FormState, type StateOf } from "../state.ts";
 import { summarize } from "../summary.ts";
 import type { Next } from "./input.ts";
 
@@ -27,6 +27,8 @@ export function reprompt(s: ConversationState, ctx: TurnContext, out: Out): Next
       return eraseReprompt(s, ctx, out);
     case "withdraw":
       return withdrawReprompt(s, ctx, out);
+    case "attach":
+      return attachReprompt(s, ctx, out);
   }
 }
 
@@ -53,6 +55,12 @@ export function confirmReprompt(s: StateOf<"confirm">, ctx: TurnContext, out: Ou
 export function supportReprompt(s: StateOf<"support">, ctx: TurnContext, out: Out): ConversationState {
   const t = ctx.texts;
   out.say(t("menu.title"), numbered([t("support.option_yes", { code: s.similarCode }), t("support.option_no")]));
+  return s;
+}
+
+export function attachReprompt(s: StateOf<"attach">, ctx: TurnContext, out: Out): ConversationState {
+  if (s.photo) out.say(ctx.texts("photo.attach_ask", { code: s.code }), attachOptions(ctx.texts));
+  else out.say(ctx.texts("photo.send_for", { code: s.code, title: s.title, max: MAX_PHOTOS }));
   return s;
 }
 
