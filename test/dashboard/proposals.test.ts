@@ -229,7 +229,7 @@ describe.each(storeCases())("dashboard proposals on $name", ({ open }) => {
     expect(await otherDesa.text()).toContain("desa lain");
   });
 
-  it("bulk-verifies the selected rows and returns to the same filters", async () => {
+  it("bulk-verifies and bulk-rejects (reason required) the selected rows and returns to the same filters", async () => {
     const desaA = await as("desa.a");
     const res = await desaA.post("/dashboard/usulan/massal", {
       codes: [codes.a1, codes.a3, codes.b1],
@@ -245,6 +245,21 @@ describe.each(storeCases())("dashboard proposals on $name", ({ open }) => {
       "DIAJUKAN",
     ]);
     expect(await (await desaA.get("/dashboard/usulan")).text()).toContain("2 usulan diubah. 1 usulan dilewati");
+    // Bulk rejection needs the reason the residents will read; without it nothing changes.
+    const noReason = await desaA.post("/dashboard/usulan/massal", { codes: [codes.a2], aksi: "DITOLAK", reason: " " });
+    expect(noReason.status).toBe(303);
+    expect(await status(codes.a2)).toBe("DIAJUKAN");
+    const reason = "Di luar kewenangan desa";
+    await desaA.post("/dashboard/usulan/massal", { codes: [codes.a1, codes.a2], aksi: "DITOLAK", reason });
+    expect([await status(codes.a1), await status(codes.a2)]).toEqual(["DITOLAK", "DITOLAK"]);
+    const events = await store.db.proposalEvent.findMany({ where: { toStatus: "DITOLAK" } });
+    expect(events.map((e) => e.reason)).toEqual([reason, reason]);
+    // A rejected proposal cannot take others by merging.
+    const intoRejected = await desaA.post(`/dashboard/usulan/${codes.a3}/status`, {
+      status: "DIGABUNG",
+      into: codes.a1,
+    });
+    expect(intoRejected.status).toBe(400);
   });
 
   it("reclassifies: new entry, cost recomputed, an officer phrase, the old value in the audit event", async () => {
