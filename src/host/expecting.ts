@@ -1,20 +1,8 @@
 // The web chat's `expecting`: which input fits next (DESIGN.md §7).
-import type { ConversationState } from "../engine/state.ts";
+import { SLOTS, type ConversationState } from "../engine/state.ts";
 
-export const EXPECTING = [
-  "consent",
-  "village",
-  "problem",
-  "activity",
-  "kamus",
-  "location",
-  "volume",
-  "beneficiaries",
-  "photo",
-  "name",
-  "confirm",
-  "support",
-] as const;
+/** The form's slots between the consent and the summary (or a similar proposal to support). */
+export const EXPECTING = ["consent", ...SLOTS, "confirm", "support"] as const;
 export type Expecting = (typeof EXPECTING)[number] | null;
 
 /** From the state after a turn. */
