@@ -4,12 +4,19 @@ import type { Channel, OutboundMessage } from "../messages/message.ts";
 import type { OutboxQueue, OutboxRow } from "../outbox/queue.ts";
 import type { DatabaseFlavour } from "../config/database-url.ts";
 import type { Db, Tx } from "./client.ts";
-import type { Sql } from "./sql.ts";
+import type { Sql, SqlParam } from "./sql.ts";
 
 /** How long a claimed row is hidden from other claims while it is being sent. */
 const CLAIM_LEASE_MS = 60_000;
 
-const OUTBOX_COLUMNS = `"channel", "chatId", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "sentAt"`;
+/** The columns one queued reply fills, with its placeholders and their values (`outboxRow`). */
+export const OUTBOX_COLUMNS = `"channel", "chatId", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "sentAt"`;
+export const OUTBOX_PLACEHOLDERS = "(?, ?, ?, ?, 0, ?, ?, ?)";
+
+/** The values of one queued reply for OUTBOX_PLACEHOLDERS; `sent` stores it as already delivered. */
+export function outboxRow(m: OutboundMessage, now: Date, sent = false): SqlParam[] {
+  return [m.channel, m.chatId, JSON.stringify(m), sent ? "SENT" : "PENDING", now, now, sent ? now : null];
+}
 
 /**
  * Puts replies in the outbox (the host's fast path, inside the turn's transaction). `sent` (web chat: the
@@ -22,16 +29,8 @@ export async function enqueue(
   options: { sent?: boolean } = {},
 ): Promise<void> {
   if (messages.length === 0) return;
-  const rows = messages.map(() => "(?, ?, ?, ?, 0, ?, ?, ?)").join(", ");
-  const params = messages.flatMap((m) => [
-    m.channel,
-    m.chatId,
-    JSON.stringify(m),
-    options.sent ? "SENT" : "PENDING",
-    now,
-    now,
-    options.sent ? now : null,
-  ]);
+  const rows = messages.map(() => OUTBOX_PLACEHOLDERS).join(", ");
+  const params = messages.flatMap((m) => outboxRow(m, now, options.sent));
   await sql.run(`INSERT INTO "OutboxMessage" (${OUTBOX_COLUMNS}) VALUES ${rows}`, params);
 }
 

@@ -2,7 +2,7 @@
 // statement (data-modifying CTEs); on SQLite (in-process, no round trips) they stay separate statements.
 import type { OutboundMessage } from "../messages/message.ts";
 import { loadConversation, recordInbound, saveConversation, storedAnswer } from "./conversations.ts";
-import { enqueue } from "./outbox.ts";
+import { enqueue, OUTBOX_COLUMNS, OUTBOX_PLACEHOLDERS, outboxRow } from "./outbox.ts";
 import type { Sql } from "./sql.ts";
 
 /** What a turn starts from: whether the message is new, and the stored state. */
@@ -102,11 +102,11 @@ export async function finishTurn(
   const save = exists
     ? `UPDATE "Conversation" SET "state" = ?, "version" = ?, "updatedAt" = ? WHERE "channel" = ? AND "chatId" = ?`
     : `INSERT INTO "Conversation" ("state", "version", "updatedAt", "channel", "chatId") VALUES (?, ?, ?, ?, ?)`;
-  const rows = replies.map(() => "(?, ?, ?, ?, 0, ?, ?, ?)").join(", ");
+  const rows = replies.map(() => OUTBOX_PLACEHOLDERS).join(", ");
   await sql.run(
     `WITH saved AS (${save}),
      answered AS (UPDATE "InboundMessage" SET "replies" = ? WHERE "id" = ?)
-     INSERT INTO "OutboxMessage" ("channel", "chatId", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "sentAt") VALUES ${rows}`,
+     INSERT INTO "OutboxMessage" (${OUTBOX_COLUMNS}) VALUES ${rows}`,
     [
       json,
       state.version,
@@ -115,15 +115,7 @@ export async function finishTurn(
       key.chatId,
       end.answer,
       end.inboundId,
-      ...replies.flatMap((m) => [
-        m.channel,
-        m.chatId,
-        JSON.stringify(m),
-        options.sent ? "SENT" : "PENDING",
-        now,
-        now,
-        options.sent ? now : null,
-      ]),
+      ...replies.flatMap((m) => outboxRow(m, now, options.sent)),
     ],
   );
   return json;
