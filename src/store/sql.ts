@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseFlavour, sqliteFilePath } from "../config/database-url.ts";
+import { writeLockFor } from "./sqlite-write-lock.ts";
 
 /** Parameters: strings, numbers, booleans, null/undefined, Dates (stored as Prisma stores them). */
 export type SqlParam = string | number | boolean | null | undefined | Date;
@@ -83,13 +84,10 @@ function openSqlite(path: string): SqlPool {
     run: (q: string, p?: SqlParam[]) => whenUnlocked(() => prepare(q).run(...bind(p)).changes),
   };
   // One connection: statements of another turn must never run inside an open transaction, so every
-  // use outside a transaction waits for the current one (a promise chain as a mutex).
-  let tail: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
-    const result = tail.then(fn);
-    tail = result.catch(() => undefined);
-    return result;
-  };
+  // use outside a transaction waits for the current one. The lock is the file's, shared with Prisma's
+  // connection in this process (see sqlite-write-lock.ts), so neither waits for the other synchronously.
+  const lock = writeLockFor(path);
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => lock.run(fn);
   // Group commit: transactions that queue up while one runs are run together in one BEGIN … COMMIT, each
   // inside its own SAVEPOINT, so a turn that throws still leaves nothing behind while the commit (the costly
   // part, a WAL write) is shared. Each caller hears back only after the commit. Pinned by
@@ -153,8 +151,7 @@ function openSqlite(path: string): SqlPool {
         if (!draining) void drain();
       }),
     close: async () => {
-      await tail;
-      db.close();
+      await lock.run(async () => db.close());
     },
   };
 }
