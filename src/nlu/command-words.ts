@@ -36,6 +36,7 @@ export const CommandsFile = z
     exact: z.record(ExactKind, phrases),
     slash: z.record(z.string().regex(/^[a-z]+$/, "use lower-case letters"), z.enum([...EXACT_KINDS, "status"])),
     withCode: z.object({ status: phrases, support: phrases, withdraw: phrases, photo: phrases }).strict(),
+    extraWords: z.number().int().min(0).max(10),
     edit: z.object({ words: phrases, itemWords: phrases }).strict(),
     choice: z
       .object({
@@ -55,6 +56,8 @@ export interface CommandWords {
   slash: Map<string, ExactKind | "status">;
   /** Normalised phrases that start a command about one proposal ("status", "tarik"). */
   withCode: Record<CodeKind, string[]>;
+  /** Most other words a command about one proposal may hold ("dukung usulan tetangga U26-7K3Q ya pak"). */
+  extraWords: number;
   edit: Set<string>;
   itemWords: Set<string>;
   choiceBefore: Set<string>;
@@ -84,6 +87,7 @@ export function commandWords(file: CommandsFile, source = "intents/commands.yaml
       withdraw: file.withCode.withdraw.map(norm),
       photo: file.withCode.photo.map(norm),
     },
+    extraWords: file.extraWords,
     edit: words(file.edit.words),
     itemWords: words(file.edit.itemWords),
     choiceBefore: words(file.choice.before),

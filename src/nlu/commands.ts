@@ -33,10 +33,16 @@ export function parseCommand(text: string, words: CommandWords = defaultCommandW
 
   const code = CODE.exec(raw);
   if (code) {
-    // "status U26-7K3Q", "dukung usulan U26-7K3Q": the command's phrase first, the code after it.
+    // "status U26-7K3Q", "dukung usulan U26-7K3Q dong": the command's phrase first, the code after it, and only a
+    // few words besides. A longer message that holds a code is a description, not a command.
     const before = normalizeTokens(raw.slice(0, code.index));
+    const after = normalizeTokens(raw.slice(code.index + code[0].length));
     const value = code[1]!.toUpperCase();
-    for (const kind of CODE_KINDS) if (startsWithAny(before, words.withCode[kind])) return { kind, code: value };
+    for (const kind of CODE_KINDS) {
+      const phrase = leadingPhrase(before, words.withCode[kind]);
+      if (phrase !== undefined && before.length - phrase + after.length <= words.extraWords)
+        return { kind, code: value };
+    }
   }
   const tokens = normalizeTokens(raw);
   const s = tokens.join(" ");
@@ -52,10 +58,11 @@ export function parseCommand(text: string, words: CommandWords = defaultCommandW
   return { kind: "none" };
 }
 
-/** True when `tokens` begin with one of the (normalised) phrases. */
-function startsWithAny(tokens: readonly string[], phrases: readonly string[]): boolean {
+/** The length in words of the longest (normalised) phrase `tokens` begin with; undefined when none. */
+function leadingPhrase(tokens: readonly string[], phrases: readonly string[]): number | undefined {
   const s = tokens.join(" ");
-  return phrases.some((p) => s === p || s.startsWith(`${p} `));
+  const found = phrases.filter((p) => s === p || s.startsWith(`${p} `)).map((p) => p.split(" ").length);
+  return found.length ? Math.max(...found) : undefined;
 }
 
 /** A number of one or two digits ("3", "03"). */

@@ -42,5 +42,15 @@ describe("commands", () => {
     ["/menu@MusrenbangBot", { kind: "menu" }],
     ["hapus", { kind: "none" }],
     ["dukung usulan tetangga U26-7K3Q", { kind: "support", code: "U26-7K3Q" }],
+    ["status U26-7K3Q dong pak", { kind: "status", code: "U26-7K3Q" }],
+    ["TARIK U26-7K3Q", { kind: "withdraw", code: "U26-7K3Q" }],
+    ["tarik", { kind: "withdraw" }],
+    ["foto u26-7k3q", { kind: "photo", code: "U26-7K3Q" }],
+    ["foto", { kind: "none" }],
+    // Short and explicit only: a description with a command word (and even a code) is no command.
+    ["foto jalan rusak di depan masjid rt 3 sama seperti U26-7K3Q", { kind: "none" }],
+    ["tarik kabel listrik ke rumah warga sudah lama, mohon dibantu", { kind: "none" }],
+    ["belum paham cara mengusulkan perbaikan jalan", { kind: "none" }],
+    ["tolong jalan di rt 3 rusak parah", { kind: "none" }],
   ])("%s", (text, command) => expect(parseCommand(text)).toEqual(command));
 });
