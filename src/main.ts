@@ -110,7 +110,7 @@ async function startUp(): Promise<void> {
   await migrate(store);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
   // The kamus and regions as the database holds them now, and again after an import by the CLI.
-  const watch = await watchReferenceData({ db: store.db, logger });
+  const watch = await watchReferenceData({ db: store.db, logger, url: store.url });
   reference = watch;
   stops.push(() => watch.stop());
   identity = chatIdentity(await appSecret(store.db, "chat-identity"));

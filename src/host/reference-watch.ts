@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import { loadRegions } from "../store/regions.ts";
 import type { Db } from "../store/client.ts";
 import { learnedFingerprint, learnedRows, loadKamus } from "../store/learned-phrases.ts";
+import { buildMatcherInWorker } from "./matcher-builder.ts";
 import { SyncedMatcher } from "./synced-matcher.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
 import type { RegionIndex } from "../regions/index.ts";
@@ -51,6 +52,8 @@ export async function watchReferenceData(options: {
   db: Db;
   logger: Logger;
   intervalMs?: number;
+  /** The database URL: the matcher is then built in a worker thread (see matcher-builder.ts). */
+  url?: string;
 }): Promise<ReferenceWatch> {
   const { db, logger } = options;
   let prints = { entries: "", regions: "" };
@@ -60,6 +63,15 @@ export async function watchReferenceData(options: {
   let checking: Promise<{ kamus: boolean; regions: boolean }> | undefined;
 
   async function rebuild(): Promise<SyncedMatcher> {
+    if (options.url) {
+      try {
+        const built = await buildMatcherInWorker(options.url);
+        if (matcher) logger.info({ entries: built.entries }, "kamus changed in the database: matcher rebuilt");
+        return built.matcher;
+      } catch (error) {
+        logger.warn({ err: error }, "could not build the matcher in a worker thread: building it here");
+      }
+    }
     const rows = await learnedRows(db);
     const { entries } = await loadKamus(db);
     const built = new SyncedMatcher(buildMatcher(entries, rows), rows);

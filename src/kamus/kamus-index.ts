@@ -30,6 +30,10 @@ export class KamusIndex {
   /** Maps a word the index has never seen to a known stem, when typo repair is on. */
   readonly correct?: (surface: string, stem: string) => string | undefined;
   private readonly position = new Map<string, number>();
+  /** The typo vocabulary behind `correct`. */
+  private readonly fuzzy?: FuzzyVocabulary;
+  /** The median idf of the index's terms (what an everyday word of the language data weighs when learned). */
+  private readonly medianIdf: number;
 
   constructor(
     entries: readonly KamusDoc[],
@@ -89,11 +93,8 @@ export class KamusIndex {
     this.unit = scoreUnit(this.index, opts);
     // A word no entry has is rare if nobody knows it ("odong odong": what learning is for), but an everyday word
     // of the language data ("gang", "warga") says little about which entry: it weighs a median word.
-    const medianIdf = medianOf([...this.index.terms()].map((t) => this.index.idf(t)));
-    this.learned = new LearnedWordings(
-      (t) => (this.index.has(t) ? this.index.idf(t) : analyzer.isKnown(t) ? medianIdf : this.index.idf(t)),
-      this.index.idf(""),
-    );
+    this.medianIdf = medianOf([...this.index.terms()].map((t) => this.index.idf(t)));
+    this.learned = new LearnedWordings((t) => this.learnedIdf(t), this.index.idf(""));
     for (const l of learned) {
       const d = this.position.get(l.kode);
       if (d !== undefined) this.remember(d, l);
@@ -104,10 +105,30 @@ export class KamusIndex {
     if (opts.fuzzy) {
       // The index's own one-word terms are targets too: "uditch" exists only as the synonym term of "U-Ditch".
       for (const t of this.index.terms()) if (/^[a-z]{4,}$/.test(t) && !surfaces.has(t)) surfaces.set(t, t);
-      const fuzzy = new FuzzyVocabulary(surfaces);
-      this.correct = (surface, stem) =>
-        this.index.has(stem) || this.learned.has(stem) ? undefined : fuzzy.repair(surface);
+      this.fuzzy = new FuzzyVocabulary(surfaces);
     }
+    this.correct = this.corrector();
+  }
+
+  /**
+   * Makes the functions again after the index came from another thread as plain data (see index-transfer.ts),
+   * over this thread's analyser and the options it was built with.
+   */
+  revive(analyzer: Analyzer, opts: MatcherOptions): this {
+    Object.assign(this, { analyzer, opts, correct: this.corrector() });
+    Object.assign(this.learned, { idf: (t: string) => this.learnedIdf(t) });
+    return this;
+  }
+
+  private learnedIdf(t: string): number {
+    if (this.index.has(t)) return this.index.idf(t);
+    return this.analyzer.isKnown(t) ? this.medianIdf : this.index.idf(t);
+  }
+
+  private corrector(): ((surface: string, stem: string) => string | undefined) | undefined {
+    const fuzzy = this.fuzzy;
+    if (!fuzzy) return undefined;
+    return (surface, stem) => (this.index.has(stem) || this.learned.has(stem) ? undefined : fuzzy.repair(surface));
   }
 
   /** The position of the entry `kode`, if any. */

@@ -2,6 +2,7 @@
 // and learned phrases) and ranks them for a resident's message, or decides that nothing fits. Building takes a
 // few milliseconds per hundred entries; `match` is synchronous and well under a millisecond.
 import { Analyzer } from "./analyzer.ts";
+import { packIndex, unpackIndex, type PackedIndex } from "./index-transfer.ts";
 import { KamusIndex } from "./kamus-index.ts";
 import { defaultLanguageData } from "./language-data.ts";
 import { decideNothingFits, type FitFeatures } from "./nothing-fits.ts";
@@ -43,10 +44,29 @@ export function buildMatcher(
   options: Partial<MatcherOptions> = {},
 ): InspectableMatcher {
   const opts: MatcherOptions = { ...defaultMatcherOptions, ...options };
-  const analyzer =
+  const analyzer = analyzerFor(opts);
+  return matcherOver(new KamusIndex(entries, learned, analyzer, opts), analyzer, opts);
+}
+
+/** The index of a kamus with the default options, packed to be sent to another thread (a worker builds it). */
+export function packedKamusIndex(entries: readonly KamusDoc[], learned: readonly LearnedPhraseDoc[]): PackedIndex {
+  return packIndex(new KamusIndex(entries, learned, analyzerFor(defaultMatcherOptions), defaultMatcherOptions));
+}
+
+/** The matcher over an index `packedKamusIndex` built in another thread. */
+export function matcherFromPacked(data: PackedIndex): InspectableMatcher {
+  const analyzer = analyzerFor(defaultMatcherOptions);
+  return matcherOver(unpackIndex(data, analyzer, defaultMatcherOptions), analyzer, defaultMatcherOptions);
+}
+
+function analyzerFor(opts: MatcherOptions): Analyzer {
+  return (
     opts.analyzer ??
-    (opts.language ? new Analyzer(opts.language) : (sharedAnalyzer ??= new Analyzer(defaultLanguageData())));
-  const k = new KamusIndex(entries, learned, analyzer, opts);
+    (opts.language ? new Analyzer(opts.language) : (sharedAnalyzer ??= new Analyzer(defaultLanguageData())))
+  );
+}
+
+function matcherOver(k: KamusIndex, analyzer: Analyzer, opts: MatcherOptions): InspectableMatcher {
   const scorer = new Scorer(k, opts);
   // A proposal fits in a few sentences; a 10,000-character paste is read up to this length to keep `match` fast.
   const query = (text: string) =>
