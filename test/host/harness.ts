@@ -15,6 +15,9 @@ import type { RegionIndex } from "../../src/regions/index.ts";
 import { openStore, type Store } from "../../src/store/client.ts";
 import { projectRoot } from "../../src/config/paths.ts";
 import { sqliteFilePath } from "../../src/config/database-url.ts";
+import { onTestFinished } from "vitest";
+import type { Logger } from "../../src/logger.ts";
+import { watchReferenceData, type ReferenceWatch } from "../../src/host/reference-watch.ts";
 import { freshSqlite } from "../support/stores.ts";
 import { testTmpDir } from "../support/paths.ts";
 
@@ -133,4 +136,26 @@ export async function startBot(options: Partial<HostOptions> & { store?: Store }
     },
   };
   return bot;
+}
+
+/** Top 3 kode and score of each text: two matchers that rank alike give equal lists. */
+export function rankings(matcher: KamusMatcher, texts: readonly string[]): string[][] {
+  return texts.map((t) => matcher.match(t, { top: 3 }).matches.map((m) => `${m.entry.kode} ${m.score.toFixed(9)}`));
+}
+
+/** A seeded SQLite store and a reference watch over it (checks only on `check()`), both closed when the test ends. */
+export async function watchedStore(
+  logger: Logger,
+  options: { inWorker?: boolean } = {},
+): Promise<{ store: Store; watch: ReferenceWatch }> {
+  const store = await seededSqlite();
+  onTestFinished(() => store.db.$disconnect());
+  const watch = await watchReferenceData({
+    db: store.db,
+    logger,
+    intervalMs: 0,
+    ...(options.inWorker ? { url: store.url } : {}),
+  });
+  onTestFinished(() => watch.stop());
+  return { store, watch };
 }

@@ -2,25 +2,15 @@
 // running bot keeps answering with the old one, which is swapped for the new one only when it is ready.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, expect, it } from "vitest";
+import { expect, it, onTestFinished } from "vitest";
 import { pino } from "pino";
 import { importKamusFile } from "../../src/import/index.ts";
 import { buildMatcherInWorker } from "../../src/host/matcher-builder.ts";
-import { watchReferenceData, type ReferenceWatch } from "../../src/host/reference-watch.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
-import type { Store } from "../../src/store/client.ts";
 import { addLearnedPhrase, loadKamus } from "../../src/store/learned-phrases.ts";
 import { testTmpDir } from "../support/paths.ts";
-import { seededSqlite } from "./harness.ts";
-
-let store: Store | undefined;
-let watch: ReferenceWatch | undefined;
-afterEach(async () => {
-  watch?.stop();
-  await store?.db.$disconnect();
-  store = watch = undefined;
-});
+import { rankings as rankingsOf, seededSqlite, watchedStore } from "./harness.ts";
 
 const queries = [
   "jln gg kami rusak parah blm prnh diaspal, kl ujan becek",
@@ -29,13 +19,11 @@ const queries = [
   "kolam ikan warga kering",
   "minta perahu karet buat evakuasi banjir",
 ];
-
-function rankings(matcher: KamusMatcher): string[][] {
-  return queries.map((q) => matcher.match(q, { top: 3 }).matches.map((m) => `${m.entry.kode} ${m.score.toFixed(9)}`));
-}
+const rankings = (matcher: KamusMatcher) => rankingsOf(matcher, queries);
 
 it("builds in a worker thread the same matcher as in this thread, learned phrases included", async () => {
-  store = await seededSqlite();
+  const store = await seededSqlite();
+  onTestFinished(() => store.db.$disconnect());
   const [entry] = await store.db.kamusEntry.findMany({ orderBy: { kode: "asc" }, take: 1 });
   await addLearnedPhrase(store.db, { kode: entry!.kode, phrase: "kolam ikan warga kering", source: "officer" });
   const { entries, learned } = await loadKamus(store.db);
@@ -49,10 +37,9 @@ it("builds in a worker thread the same matcher as in this thread, learned phrase
 });
 
 it("keeps answering with the old matcher while a reload builds the new one, then swaps it in", async () => {
-  store = await seededSqlite();
   const warnings: string[] = [];
   const logger = pino({ level: "warn" }, { write: (line: string) => warnings.push(line) });
-  watch = await watchReferenceData({ db: store.db, logger, intervalMs: 0, url: store.url });
+  const { store, watch } = await watchedStore(logger, { inWorker: true });
   const old = watch.matcher;
   const swapped: KamusMatcher[] = [];
   watch.onChange(({ matcher }) => swapped.push(matcher));

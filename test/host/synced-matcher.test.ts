@@ -1,30 +1,17 @@
 // The running matcher follows learned phrases without rebuilding: what this process taught it is not taught
 // again at the next check, what another process stored is added in place, and a removed phrase rebuilds it.
 // After each check it ranks exactly as a matcher rebuilt from the database.
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { pino } from "pino";
-import { watchReferenceData, type ReferenceWatch } from "../../src/host/reference-watch.ts";
 import { buildMatcher } from "../../src/kamus/matcher.ts";
 import type { KamusMatcher } from "../../src/kamus/types.ts";
 import type { Store } from "../../src/store/client.ts";
 import { addLearnedPhrase, learnPhrase, loadKamus, removeLearnedPhrase } from "../../src/store/learned-phrases.ts";
-import { seededSqlite } from "./harness.ts";
+import { rankings as rankingsOf, watchedStore } from "./harness.ts";
 
 const logger = pino({ level: "silent" });
-let store: Store | undefined;
-let watch: ReferenceWatch | undefined;
-afterEach(async () => {
-  watch?.stop();
-  await store?.db.$disconnect();
-  store = watch = undefined;
-});
-
 const queries = ["kolam ikan warga kering", "lampu gang mati", "sumur bor buat warga", "jalan rusak berlubang"];
-
-/** Top 3 kode and score for each query. */
-function rankings(matcher: KamusMatcher): string[][] {
-  return queries.map((q) => matcher.match(q, { top: 3 }).matches.map((m) => `${m.entry.kode} ${m.score.toFixed(6)}`));
-}
+const rankings = (matcher: KamusMatcher) => rankingsOf(matcher, queries);
 
 async function rebuiltRankings(s: Store): Promise<string[][]> {
   const { entries, learned } = await loadKamus(s.db);
@@ -32,8 +19,7 @@ async function rebuiltRankings(s: Store): Promise<string[][]> {
 }
 
 it("keeps the live matcher equal to a rebuilt one while phrases are learned here, elsewhere and removed", async () => {
-  store = await seededSqlite();
-  watch = await watchReferenceData({ db: store.db, logger, intervalMs: 0 });
+  const { store, watch } = await watchedStore(logger);
   let swaps = 0;
   watch.onChange(() => swaps++);
   const live = watch.matcher;
