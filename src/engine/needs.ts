@@ -74,7 +74,8 @@ export function findNeeds(
       !needs.length || ((joined || !!cue || addsNeed(normal, words)) && !explainsBefore(cue ? body : normal, words));
     const last = needs.at(-1);
     if (same) {
-      if (!cue || contentWords(body).some((w) => !contentWords(same.clauses.join(" ")).includes(w)))
+      // "Prioritas gorong-gorongnya" only points at the need; "terutama jembatannya karena mau ambruk" adds to it.
+      if (!cue || !repeats(body, same.clauses.join(" ")))
         same.clauses.push(cue ? withoutCues(clause, words) || clause : clause);
       for (const k of kodes) same.kodes.add(k);
       same.cue ??= cue;
@@ -95,6 +96,12 @@ export function findNeeds(
     if (best > 0 && shared.filter((n) => n === best).length === 1) needs[shared.indexOf(best)]!.cue ??= ref.cue;
   }
   return { needs: needs.map((n) => n.clauses.join(", ")), first: firstOf(needs) };
+}
+
+/** True when every word of `said` is a word of `text` or shares its start ("gorongnya" with "gorong"). */
+function repeats(said: string, text: string): boolean {
+  const known = contentWords(text);
+  return contentWords(said).every((w) => known.some((k) => w.startsWith(k) || k.startsWith(w)));
 }
 
 /** The need said to come first: the only one marked first, or the only one not marked "later". */
