@@ -4,7 +4,7 @@
 import { Hono, type Context } from "hono";
 import type { Db, Prisma, ProposalStatus } from "../store/client.ts";
 import { publicSelect, toPublic } from "../public/data.ts";
-import { loadPublicTexts, type PublicTexts } from "../public/public-texts.ts";
+import { loadPublicTexts, type PublicTexts } from "../texts/public-texts.ts";
 import { closedStatuses, isoDate, openStatuses, toRequest, toService } from "./format.ts";
 
 export interface Open311Deps {

@@ -3,7 +3,7 @@
 import type { ProposalStatus } from "../store/client.ts";
 import type { PublicProposal } from "../public/data.ts";
 import { publicAddress, publicDescription } from "../public/describe.ts";
-import type { PublicTexts } from "../public/public-texts.ts";
+import type { PublicTexts } from "../texts/public-texts.ts";
 
 /** Open311 has two statuses; a proposal is closed once nothing more will happen to it. */
 export const closedStatuses: readonly ProposalStatus[] = [

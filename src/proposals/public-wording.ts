@@ -3,7 +3,7 @@
 // dashboard's proposal page calls these after its own area check; nothing here is public until approved.
 import { Refusal } from "../refusal.ts";
 import type { Db } from "../store/client.ts";
-import type { PublicTexts } from "../public/public-texts.ts";
+import type { PublicTexts } from "../texts/public-texts.ts";
 
 /** Longest public wording, in characters. */
 export const maxPublicWording = 1000;

@@ -20,7 +20,7 @@ import {
 } from "./data.ts";
 import { packBody, PageCache, type CachedBody } from "./page-cache.ts";
 import { DistrictPage, NotFoundPage, ProposalPage, VillagePage } from "./pages.tsx";
-import { loadPublicTexts, type PublicTexts } from "./public-texts.ts";
+import { loadPublicTexts, type PublicTexts } from "../texts/public-texts.ts";
 
 /** Renders the berita acara PDF of a locked forum (the forum module provides it). */
 export type MinutesPdf = (forumId: number) => Promise<Uint8Array>;

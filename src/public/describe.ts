@@ -2,7 +2,7 @@
 // never uses the resident's own text unless an officer approved a public wording.
 import { formatNumber } from "../texts/number-format.ts";
 import type { PublicProposal } from "./data.ts";
-import type { PublicTexts } from "./public-texts.ts";
+import type { PublicTexts } from "../texts/public-texts.ts";
 
 /** "RT 03 / RW 05", "RT 03", or "-". */
 export function rtRw(p: Pick<PublicProposal, "rt" | "rw">, t: PublicTexts): string {

@@ -1,6 +1,6 @@
 // The frame of every public page: small, readable on a phone, no login, scripts only from /publik/aset.
 import type { Child, FC } from "hono/jsx";
-import type { PublicTexts } from "./public-texts.ts";
+import type { PublicTexts } from "../texts/public-texts.ts";
 
 export interface PublicLayoutProps {
   t: PublicTexts;

@@ -6,7 +6,7 @@ import type { PublicCycle, PublicForum, PublicProposal } from "./data.ts";
 import { rtRw, volumeText } from "./describe.ts";
 import { PublicLayout } from "./layout.tsx";
 import { AgencyCharts, CycleLinks, ForumSection, Pager, ProposalTable, Summary, publicDate } from "./parts.tsx";
-import type { PublicTexts } from "./public-texts.ts";
+import type { PublicTexts } from "../texts/public-texts.ts";
 
 /** What the desa and kecamatan pages share. */
 interface ListPage {

@@ -4,7 +4,7 @@ import type { FC } from "hono/jsx";
 import { rupiah } from "../texts/number-format.ts";
 import { perAgency, type PublicCycle, type PublicForum, type PublicProposal } from "./data.ts";
 import { rtRw, volumeText } from "./describe.ts";
-import type { PublicTexts } from "./public-texts.ts";
+import type { PublicTexts } from "../texts/public-texts.ts";
 
 const date = (d: Date) =>
   d.toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" });

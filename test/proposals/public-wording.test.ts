@@ -10,7 +10,7 @@ import {
 } from "../../src/proposals/public-wording.ts";
 import { publicRoutes } from "../../src/public/app.tsx";
 import { open311Routes } from "../../src/open311/app.ts";
-import { loadPublicTexts } from "../../src/public/public-texts.ts";
+import { loadPublicTexts } from "../../src/texts/public-texts.ts";
 import type { Store } from "../../src/store/client.ts";
 import { storeCases } from "../support/stores.ts";
 import { seeded, seedPublic } from "../public/seed.ts";

@@ -10,7 +10,7 @@ import {
   withdrawPublicWording,
   type PublicWordingForm,
 } from "../../proposals/public-wording.ts";
-import { loadPublicTexts, type PublicTexts } from "../../public/public-texts.ts";
+import { loadPublicTexts, type PublicTexts } from "../../texts/public-texts.ts";
 import type { Db } from "../../store/client.ts";
 import type { DashEnv } from "../env.ts";
 import { dateTime } from "../format.ts";

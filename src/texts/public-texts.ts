@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { readDataFile } from "../config/data-file.ts";
 import { projectRoot } from "../config/paths.ts";
-import { fill } from "../texts/fill.ts";
+import { fill } from "./fill.ts";
 
 const keys = [
   "site",
