@@ -53,13 +53,13 @@ async function run(name: string, url: string): Promise<void> {
     console.log(`${name} ${n} rows: create ${await timed(store, first)}`);
     console.log(`${name} ${n} rows: unchanged ${await timed(store, first)}`);
     console.log(`${name} ${n} rows: update ${await timed(store, revised)}`);
+    console.log(`${name} peak RSS after the imports: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     const here = await blocking(async () => {
       const { entries, learned } = await loadKamus(store.db);
       buildMatcher(entries, learned);
     });
     console.log(`${name} ${n} rows: matcher rebuilt on this thread ${here}`);
     console.log(`${name} ${n} rows: matcher rebuilt in a worker ${await blocking(() => buildMatcherInWorker(url))}`);
-    console.log(`${name} peak RSS so far: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   }
   await store.db.$disconnect();
 }
