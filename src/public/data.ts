@@ -233,7 +233,7 @@ export function perAgency(
 ): { agency: string; count: number; cost: number }[] {
   const groups = new Map<string, { agency: string; count: number; cost: number }>();
   for (const p of proposals) {
-    if (p.status === "DITOLAK" || p.status === "DIGABUNG") continue;
+    if (p.status === "DITOLAK" || p.status === "DIGABUNG" || p.status === "DITARIK") continue;
     const agency = p.kamus?.agency ?? unknown;
     const g = groups.get(agency) ?? { agency, count: 0, cost: 0 };
     g.count++;
