@@ -3,6 +3,7 @@ export { importKamusFile, writeKamus, type KamusImportOptions } from "./import-k
 export { readKamusFile } from "./read-kamus.ts";
 export { readFiledPairs } from "./read-filed-pairs.ts";
 export { importWilayahFile, readWilayahFile, writeWilayah, type WilayahCounts } from "./import-wilayah.ts";
+export { describeChanges, describeImport } from "./describe-counts.ts";
 export { ImportError, type RowProblem } from "./errors.ts";
 export type { ImportCounts, ImportOptions, ProgressCallback } from "./progress.ts";
 export type { KamusRow, KamusReadOptions } from "./kamus-rows.ts";

@@ -68,7 +68,7 @@ describe("dashboard kamus admin", () => {
       expect(page).toMatch(/<progress max="1500" value="\d+"/);
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(page).toContain("Impor selesai: created 1500");
+    expect(page).toContain("Impor selesai: 1500 entri (1500 baru, 0 diperbarui, 0 tetap)");
     expect(await store.db.kamusEntry.count({ where: { kode: { startsWith: "B-" } } })).toBe(1500);
     expect(reloads).toBe(1);
     // Another admin cannot read this officer's import.
@@ -117,7 +117,9 @@ describe("dashboard kamus admin", () => {
     expect(
       await store.db.village.count({ where: { kemendagriCode: { startsWith: "32.16." } } }),
     ).toBeGreaterThanOrEqual(187);
-    expect(await (await admin.get("/dashboard/wilayah")).text()).toContain("Impor selesai");
+    expect(await (await admin.get("/dashboard/wilayah")).text()).toMatch(
+      /Impor selesai: 23 kecamatan \(.*\), 187 desa \(\d+ baru, \d+ diperbarui, \d+ tetap\)/,
+    );
     expect(reloads).toBe(1);
   });
 

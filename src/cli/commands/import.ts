@@ -2,12 +2,12 @@ import { basename } from "node:path";
 import type { Command } from "commander";
 import { withStore } from "../with-store.ts";
 import {
+  describeChanges,
   importKabupaten,
   readKamusFile,
   readWilayahFile,
   writeKamus,
   writeWilayah,
-  type ImportCounts,
   type KabupatenImport,
 } from "../../import/index.ts";
 import { Refusal } from "../../refusal.ts";
@@ -33,7 +33,7 @@ export function registerImport(program: Command): void {
       const counts = await withStore((store) =>
         writeKamus(store, entries, { onProgress: progress("Kamus"), replace: opts.replace }),
       );
-      console.log(`Kamus: ${counts.total} entri (${changes(counts)}) dari ${basename(file)}`);
+      console.log(`Kamus: ${counts.total} entri (${describeChanges(counts)}) dari ${basename(file)}`);
     });
 
   command
@@ -62,7 +62,7 @@ export function registerImport(program: Command): void {
         writeWilayah(store, wilayah, { onProgress: progress("Wilayah"), replace: opts.replace }),
       );
       console.log(
-        `Wilayah: ${districts.total} kecamatan (${changes(districts)}), ${villages.total} desa (${changes(villages)}) dari ${basename(file!)}`,
+        `Wilayah: ${districts.total} kecamatan (${describeChanges(districts)}), ${villages.total} desa (${describeChanges(villages)}) dari ${basename(file!)}`,
       );
     });
 }
@@ -74,7 +74,7 @@ const REPLACE_HELP =
 function printKabupaten(r: KabupatenImport): void {
   const { districts, villages } = r.counts;
   console.log(
-    `Wilayah ${r.kabupaten.name} (${r.kabupaten.code}): ${districts.total} kecamatan (${changes(districts)}), ${villages.total} desa (${changes(villages)}) dari idn-area-data (Kemendagri, ODbL)`,
+    `Wilayah ${r.kabupaten.name} (${r.kabupaten.code}): ${districts.total} kecamatan (${describeChanges(districts)}), ${villages.total} desa (${describeChanges(villages)}) dari idn-area-data (Kemendagri, ODbL)`,
   );
   for (const s of r.spelling) {
     console.log(
@@ -82,11 +82,6 @@ function printKabupaten(r: KabupatenImport): void {
     );
   }
   for (const u of r.unmatched) console.log(`Tidak ada di data Kemendagri: ${u.level} ${u.name} (${u.code})`);
-}
-
-function changes(c: ImportCounts): string {
-  const off = c.deactivated ? `, ${c.deactivated} dinonaktifkan` : "";
-  return `${c.created} baru, ${c.updated} diperbarui, ${c.unchanged} tetap${off}`;
 }
 
 /** Progress of big files on stderr, so stdout keeps only the result line. */

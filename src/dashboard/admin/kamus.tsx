@@ -4,12 +4,15 @@
 // and nothing is half-imported. The running bot's matcher and region list are reloaded at once.
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import {
+  describeImport,
   importKabupaten,
   readKamusFile,
   readWilayahFile,
   writeKamus,
   writeWilayah,
+  type ImportCounts,
   type ProgressCallback,
+  type WilayahCounts,
 } from "../../import/index.ts";
 import { progressFrom } from "../../import/progress.ts";
 import { isRefusal, Refusal } from "../../refusal.ts";
@@ -28,11 +31,6 @@ function adminOnly(deps: DashboardDeps): MiddlewareHandler<DashEnv> {
     await next();
   };
 }
-
-const summary = (counts: object) =>
-  Object.entries(counts)
-    .map(([k, v]) => `${k} ${String(v as number)}`)
-    .join(", ");
 
 export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
   const { db } = deps.store;
@@ -126,7 +124,7 @@ export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
 
   // A checked file is written at once when small; over progressFrom rows (where the importer reports progress)
   // in the background, and the officer is sent to its progress page.
-  const write = async <T extends object>(
+  const write = async <T extends ImportCounts | WilayahCounts>(
     c: Context<DashEnv>,
     kind: ImportJob["kind"],
     rows: number,
@@ -134,7 +132,7 @@ export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
   ): Promise<Response> => {
     const done = async (counts: T) => {
       await deps.kamusChanged?.().catch(() => undefined);
-      return deps.texts("upload.done", { summary: summary(counts) });
+      return deps.texts("upload.done", { summary: describeImport(counts) });
     };
     if (rows <= progressFrom) {
       setFlash(c, { kind: "ok", text: await done(await run(() => undefined)) });
@@ -275,7 +273,7 @@ export function mountAdmin(app: Hono<DashEnv>, deps: DashboardDeps): void {
         replace: body.ganti === "1",
       });
       await deps.kamusChanged?.().catch(() => undefined);
-      setFlash(c, { kind: "ok", text: deps.texts("upload.done", { summary: summary(result.counts) }) });
+      setFlash(c, { kind: "ok", text: deps.texts("upload.done", { summary: describeImport(result.counts) }) });
     } catch (error) {
       if (!isRefusal(error)) throw error;
       return wilayahPage(c, { kind: "error", text: deps.texts("upload.failed", { error: error.message }) }, 422);
