@@ -16,9 +16,9 @@ const PLACE_WORDS = new RegExp(`\\b(${[...REGION_PREFIXES, "dukuh", "rt", "rw"].
  * "5 lampu" the lamp is what is asked, in "1 aplikasi" the application.
  */
 const AMOUNTS = new RegExp(
-  `\\b\\d[\\d.,]*\\s*(?:(?:${[...SIZE_SPELLINGS, "cm", "x", "rumah"].join("|")})\\b)?` +
+  `\\b\\d[\\d.,]*\\s*(?:(?:${[...SIZE_SPELLINGS, "cm", "x", "rumah"].join("|")})(?![\\p{L}\\p{N}]))?` +
     "|\\b(panjang|pjg|lebar|lbr|luas|sepanjang|selebar|kurang lebih|kurleb|sekitar|kira kira|kira2|kira-kira)\\b",
-  "gi",
+  "giu",
 );
 
 function escapeRegex(s: string): string {

@@ -29,6 +29,7 @@ describe("learnablePhrase", () => {
 
   it("drops every spelling of a size unit but keeps a unit that names what is asked", () => {
     expect(learnablePhrase("saluran 100 meter persegi mampet")).toBe("saluran mampet");
+    expect(learnablePhrase("jalan rusak 200 m² di gang")).toBe("jalan rusak di gang");
     expect(learnablePhrase("pelatihan 20 peserta menjahit")).toBe("pelatihan menjahit");
     expect(learnablePhrase("pembuatan 1 aplikasi layanan surat")).toBe("pembuatan aplikasi layanan surat");
   });
