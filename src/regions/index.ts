@@ -1,6 +1,6 @@
 // The region list in memory: every desa with its kecamatan, searched fuzzily by name.
 // Built once from the database (loadRegions) and shared by all turns.
-import { editDistance } from "../edit-distance.ts";
+import { buildKeyTable } from "./key-table.ts";
 import { REGION_PREFIXES, regionKey, similarity } from "./region-key.ts";
 
 /** One desa/kelurahan, e.g. `{ "code": "3216010001", "name": "Ragemanunggal", "districtCode": "3216010", "districtName": "Setu" }`. */
@@ -42,14 +42,61 @@ export interface RegionIndex {
   size: number;
 }
 
+/** Grams whose matches are remembered per threshold; past this the memory starts again (answers repeat words). */
+const GRAM_CACHE_SIZE = 20_000;
+
 /** Builds the in-memory index. */
 export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
   const entries = villages.map((v) => ({ v, key: regionKey(v.name), dkey: regionKey(v.districtName) }));
-  // Entries by name length: a gram is compared only with names it could reach within the allowed edits.
-  const byLength = new Map<number, typeof entries>();
-  for (const e of entries) byLength.set(e.key.length, [...(byLength.get(e.key.length) ?? []), e]);
+  type Entry = (typeof entries)[number];
+  // Entries by key, each with its rank: shortest names first, then in list order (the order results come in).
+  const byKey = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const list = byKey.get(e.key);
+    if (list) list.push(e);
+    else byKey.set(e.key, [e]);
+  }
+  const rank = new Map<Entry, number>();
+  [...entries]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.key.length - b.e.key.length || a.i - b.i)
+    .forEach(({ e }, r) => rank.set(e, r));
+  const keys = buildKeyTable(byKey.keys());
   const byCode = new Map(villages.map((v) => [v.code, v]));
   const districtKeys = [...new Set(entries.map((e) => e.dkey))];
+  const districtKeySet = new Set(districtKeys);
+  const byDistrict = new Map<string, VillageRef[]>();
+  for (const e of entries) byDistrict.set(e.dkey, [...(byDistrict.get(e.dkey) ?? []), e.v]);
+  const gramCache = new Map<number, Map<string, { e: Entry; sim: number }[]>>();
+
+  /**
+   * The entries a gram reaches at `threshold` (distance ≤ (1 − threshold) × the longer length), with their
+   * similarity, in rank order; remembered per gram.
+   */
+  function matches(g: string, threshold: number): { e: Entry; sim: number }[] {
+    let cache = gramCache.get(threshold);
+    if (!cache) {
+      cache = new Map<string, { e: Entry; sim: number }[]>();
+      gramCache.set(threshold, cache);
+    }
+    const known = cache.get(g);
+    if (known) return known;
+    // Longest reachable name: distance ≤ (1 − threshold) × longer, so at most g.length / threshold.
+    const reach = Math.floor(g.length / threshold - g.length + 1e-9);
+    const maxEdits = (len: number) => Math.floor((1 - threshold) * Math.max(g.length, len) + 1e-9);
+    // One edit cannot change both the first and the last letter (of names this long).
+    const accept = (key: string) =>
+      maxEdits(key.length) > 1 || g[0] === key[0] || g[g.length - 1] === key[key.length - 1];
+    const found: { e: Entry; sim: number }[] = [];
+    for (const { key, distance } of keys.within(g, g.length - reach, g.length + reach, maxEdits, accept)) {
+      const sim = 1 - distance / Math.max(g.length, key.length);
+      for (const e of byKey.get(key)!) found.push({ e, sim });
+    }
+    found.sort((a, b) => rank.get(a.e)! - rank.get(b.e)!);
+    if (cache.size >= GRAM_CACHE_SIZE) cache.clear();
+    cache.set(g, found);
+    return found;
+  }
 
   function words(text: string): string[] {
     return text
@@ -77,7 +124,7 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
         if (g.length >= 4) here.push({ gram: g, span: k + 1 });
       }
       // "kec Tambun Selatan" names that kecamatan only: not the desa Tambun, nor a desa called Selatan.
-      const district = afterKec ? here.filter((x) => districtKeys.includes(x.gram)).at(-1) : undefined;
+      const district = afterKec ? here.filter((x) => districtKeySet.has(x.gram)).at(-1) : undefined;
       if (district) {
         districtOnly.add(district.gram);
         i += district.span - 1;
@@ -87,21 +134,9 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     const districtsNamed = new Set(districtKeys.filter((d) => grams.has(d) || districtOnly.has(d)));
     for (const g of districtOnly) if (!districtsNamed.has(g)) grams.add(g);
     if (grams.size === 0) return { kind: "none" };
-    const best = new Map<(typeof entries)[number], number>();
-    for (const g of grams) {
-      // Longest reachable name: distance ≤ (1 − threshold) × longer, so at most g.length / threshold.
-      const reach = Math.floor(g.length / threshold - g.length + 1e-9);
-      for (let len = g.length - reach; len <= g.length + reach; len++) {
-        for (const e of byLength.get(len) ?? []) {
-          const longer = Math.max(g.length, len);
-          const max = Math.floor((1 - threshold) * longer + 1e-9);
-          // One edit cannot change both the first and the last letter (of names this long).
-          if (max <= 1 && g[0] !== e.key[0] && g[g.length - 1] !== e.key[e.key.length - 1]) continue;
-          const d = g === e.key ? 0 : editDistance(g, e.key, max);
-          if (d <= max && 1 - d / longer > (best.get(e) ?? 0)) best.set(e, 1 - d / longer);
-        }
-      }
-    }
+    const best = new Map<Entry, number>();
+    for (const g of grams)
+      for (const { e, sim } of matches(g, threshold)) if (sim > (best.get(e) ?? 0)) best.set(e, sim);
     let top1 = 0;
     const scored: { v: VillageRef; score: number }[] = [];
     for (const [e, sim] of best) {
@@ -166,7 +201,7 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
           bestScore = s;
         }
       }
-      return best ? entries.filter((e) => e.dkey === best).map((e) => e.v) : undefined;
+      return best ? [...byDistrict.get(best)!] : undefined;
     },
     pickDistrict(candidates, text) {
       const t = text.trim();

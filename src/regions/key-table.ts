@@ -1,0 +1,92 @@
+// The distinct name keys of a region list, prepared once per list so that a gram of a resident's message is
+// compared by edit distance only with the keys it could reach: keys grouped by length, and two cheap lower
+// bounds of the edit distance (letters one has and the other lacks) checked before the distance itself.
+import { editDistance } from "../edit-distance.ts";
+
+/** One distinct key with its letter counts and the bit set of its letters (a..z). */
+interface KeyInfo {
+  key: string;
+  counts: Uint8Array;
+  mask: number;
+}
+
+/** Letter counts and letter set of a key (keys are a..z only; other characters count as nothing). */
+function letters(key: string): { counts: Uint8Array; mask: number } {
+  const counts = new Uint8Array(26);
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i) - 97;
+    if (c < 0 || c >= 26) continue;
+    if (counts[c]! < 255) counts[c]!++;
+    mask |= 1 << c;
+  }
+  return { counts, mask };
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Whether the edit distance of two keys is surely above `max`: each edit (insertion, deletion, substitution,
+ * swap) adds at most one letter occurrence that the other key lacks and removes at most one, so the letters
+ * one key has beyond the other's (as a multiset) are a lower bound of the distance.
+ */
+function surelyFarther(a: KeyInfo, b: KeyInfo, max: number): boolean {
+  if (bitCount(a.mask & ~b.mask) > max || bitCount(b.mask & ~a.mask) > max) return true;
+  let extraA = 0;
+  let extraB = 0;
+  for (let c = 0; c < 26; c++) {
+    const d = a.counts[c]! - b.counts[c]!;
+    if (d > 0) extraA += d;
+    else extraB -= d;
+  }
+  return extraA > max || extraB > max;
+}
+
+export interface KeyTable {
+  /**
+   * Every key of length in [minLength, maxLength] with `accept(key)` true and edit distance to `gram` at most
+   * `maxEdits(key)`, with that distance, shortest keys first and in order of first appearance within a length.
+   */
+  within(
+    gram: string,
+    minLength: number,
+    maxLength: number,
+    maxEdits: (keyLength: number) => number,
+    accept: (key: string) => boolean,
+  ): { key: string; distance: number }[];
+}
+
+/** Prepares the distinct keys of `keys` (in order of first appearance). */
+export function buildKeyTable(keys: Iterable<string>): KeyTable {
+  const byLength = new Map<number, KeyInfo[]>();
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = byLength.get(key.length) ?? [];
+    list.push({ key, ...letters(key) });
+    byLength.set(key.length, list);
+  }
+  return {
+    within(gram, minLength, maxLength, maxEdits, accept) {
+      const g: KeyInfo = { key: gram, ...letters(gram) };
+      const out: { key: string; distance: number }[] = [];
+      for (let len = minLength; len <= maxLength; len++) {
+        const list = byLength.get(len);
+        if (!list) continue;
+        const max = maxEdits(len);
+        for (const k of list) {
+          if (!accept(k.key)) continue;
+          if (gram !== k.key && surelyFarther(g, k, max)) continue;
+          const d = gram === k.key ? 0 : editDistance(gram, k.key, max);
+          if (d <= max) out.push({ key: k.key, distance: d });
+        }
+      }
+      return out;
+    },
+  };
+}
