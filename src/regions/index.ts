@@ -85,10 +85,9 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     const reach = Math.floor(g.length / threshold - g.length + 1e-9);
     const maxEdits = (len: number) => Math.floor((1 - threshold) * Math.max(g.length, len) + 1e-9);
     // One edit cannot change both the first and the last letter (of names this long).
-    const accept = (key: string) =>
-      maxEdits(key.length) > 1 || g[0] === key[0] || g[g.length - 1] === key[key.length - 1];
+    const sameEnd = (len: number) => maxEdits(len) <= 1;
     const found: { e: Entry; sim: number }[] = [];
-    for (const { key, distance } of keys.within(g, g.length - reach, g.length + reach, maxEdits, accept)) {
+    for (const { key, distance } of keys.within(g, g.length - reach, g.length + reach, maxEdits, sameEnd)) {
       const sim = 1 - distance / Math.max(g.length, key.length);
       for (const e of byKey.get(key)!) found.push({ e, sim });
     }

@@ -3,11 +3,25 @@
 // bounds of the edit distance (letters one has and the other lacks) checked before the distance itself.
 import { editDistance } from "../edit-distance.ts";
 
-/** One distinct key with its letter counts and the bit set of its letters (a..z). */
+/** One distinct key with its letter counts, the bit set of its letters (a..z) and its place in the list. */
 interface KeyInfo {
   key: string;
   counts: Uint8Array;
   mask: number;
+  order: number;
+}
+
+/** The keys of one length: all, and by first and by last letter. */
+interface LengthGroup {
+  all: KeyInfo[];
+  byFirst: Map<string, KeyInfo[]>;
+  byLast: Map<string, KeyInfo[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
 }
 
 /** Letter counts and letter set of a key (keys are a..z only; other characters count as nothing). */
@@ -48,39 +62,55 @@ function surelyFarther(a: KeyInfo, b: KeyInfo, max: number): boolean {
 
 export interface KeyTable {
   /**
-   * Every key of length in [minLength, maxLength] with `accept(key)` true and edit distance to `gram` at most
-   * `maxEdits(key)`, with that distance, shortest keys first and in order of first appearance within a length.
+   * Every key of length in [minLength, maxLength] with edit distance to `gram` at most `maxEdits(length)`,
+   * with that distance, shortest keys first and in order of first appearance within a length. Where
+   * `sameEnd(length)` is true, only keys sharing the gram's first or last letter count.
    */
   within(
     gram: string,
     minLength: number,
     maxLength: number,
     maxEdits: (keyLength: number) => number,
-    accept: (key: string) => boolean,
+    sameEnd: (keyLength: number) => boolean,
   ): { key: string; distance: number }[];
 }
 
 /** Prepares the distinct keys of `keys` (in order of first appearance). */
 export function buildKeyTable(keys: Iterable<string>): KeyTable {
-  const byLength = new Map<number, KeyInfo[]>();
+  const byLength = new Map<number, LengthGroup>();
   const seen = new Set<string>();
   for (const key of keys) {
     if (seen.has(key)) continue;
+    const info: KeyInfo = { key, ...letters(key), order: seen.size };
     seen.add(key);
-    const list = byLength.get(key.length) ?? [];
-    list.push({ key, ...letters(key) });
-    byLength.set(key.length, list);
+    let group = byLength.get(key.length);
+    if (!group) {
+      group = { all: [], byFirst: new Map(), byLast: new Map() };
+      byLength.set(key.length, group);
+    }
+    group.all.push(info);
+    push(group.byFirst, key[0] ?? "", info);
+    push(group.byLast, key.at(-1) ?? "", info);
   }
+
+  /** The keys of a group sharing the first or the last letter of `gram`, in list order. */
+  function sharingAnEnd(group: LengthGroup, gram: string): KeyInfo[] {
+    const first = group.byFirst.get(gram[0] ?? "") ?? [];
+    const last = group.byLast.get(gram.at(-1) ?? "") ?? [];
+    if (!last.length) return first;
+    if (!first.length) return last;
+    return [...new Set([...first, ...last])].sort((a, b) => a.order - b.order);
+  }
+
   return {
-    within(gram, minLength, maxLength, maxEdits, accept) {
-      const g: KeyInfo = { key: gram, ...letters(gram) };
+    within(gram, minLength, maxLength, maxEdits, sameEnd) {
+      const g: KeyInfo = { key: gram, ...letters(gram), order: -1 };
       const out: { key: string; distance: number }[] = [];
       for (let len = minLength; len <= maxLength; len++) {
-        const list = byLength.get(len);
-        if (!list) continue;
+        const group = byLength.get(len);
+        if (!group) continue;
         const max = maxEdits(len);
-        for (const k of list) {
-          if (!accept(k.key)) continue;
+        for (const k of sameEnd(len) ? sharingAnEnd(group, gram) : group.all) {
           if (gram !== k.key && surelyFarther(g, k, max)) continue;
           const d = gram === k.key ? 0 : editDistance(gram, k.key, max);
           if (d <= max) out.push({ key: k.key, distance: d });

@@ -23,31 +23,36 @@ describe("key table", () => {
           gram.length - max,
           gram.length + max,
           () => max,
-          () => true,
+          () => false,
         );
         expect(found).toEqual(expected);
       }
   });
 
-  it("lists a key written twice once, and leaves out keys refused by the caller", () => {
-    const t = buildKeyTable(["sukamaju", "sukamaju", "sukamulya"]);
+  it("lists a key written twice once, and keeps only keys sharing an end letter where asked", () => {
+    const t = buildKeyTable(["sukamaju", "sukamaju", "bukamajo", "bukamaju"]);
+    const all = [
+      { key: "sukamaju", distance: 0 },
+      { key: "bukamajo", distance: 2 },
+      { key: "bukamaju", distance: 1 },
+    ];
     expect(
       t.within(
         "sukamaju",
-        6,
-        10,
+        8,
+        8,
+        () => 2,
+        () => false,
+      ),
+    ).toEqual(all);
+    expect(
+      t.within(
+        "sukamaju",
+        8,
+        8,
         () => 2,
         () => true,
       ),
-    ).toEqual([{ key: "sukamaju", distance: 0 }]);
-    expect(
-      t.within(
-        "sukamaju",
-        6,
-        10,
-        () => 4,
-        (k) => k !== "sukamaju",
-      ),
-    ).toEqual([{ key: "sukamulya", distance: 4 }]);
+    ).toEqual([all[0], all[2]]);
   });
 });
