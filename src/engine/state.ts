@@ -92,8 +92,16 @@ const Common = {
   lastActivityAt: z.string().optional(),
 };
 
-/** Asked for consent. `pending` is the message sent before consent, kept only here until the answer. */
-const Consent = z.object({ ...Common, phase: z.literal("consent"), pending: z.string().optional() });
+/**
+ * Asking for consent. `asked` is set once the question was shown (only then is "1" or "YA" an answer to it);
+ * `pending` is the message sent before consent, kept only here until the answer.
+ */
+const Consent = z.object({
+  ...Common,
+  phase: z.literal("consent"),
+  asked: z.literal(true).optional(),
+  pending: z.string().optional(),
+});
 /** Said no to consent: nothing is kept. */
 const Refused = z.object({ ...Common, phase: z.literal("refused") });
 /**

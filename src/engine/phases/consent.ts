@@ -10,8 +10,9 @@ type Consenting = StateOf<"consent"> | StateOf<"refused">;
 
 export async function consentStep(s: Consenting, input: Input, ctx: TurnContext, out: Out): Promise<ConversationState> {
   const t = ctx.texts;
-  const answer = yesNo(input.command);
-  if (s.phase === "consent" && answer === "yes") {
+  // An answer counts only once the question was shown: a first message "1" or "ya" is not consent.
+  const answer = s.phase === "consent" && s.asked ? yesNo(input.command) : undefined;
+  if (answer === "yes") {
     const residentId = ctx.ids.residentId();
     out.do({ type: "registerResident", residentId });
     const next: ConversationState = { version: 3, phase: "idle", residentId, prefillVillage: s.prefillVillage };
@@ -21,7 +22,7 @@ export async function consentStep(s: Consenting, input: Input, ctx: TurnContext,
     // Someone who just agreed came to propose: the first question comes at once (MENU shows the rest).
     return startProposal(next, "", ctx, out);
   }
-  if (s.phase === "consent" && answer === "no") {
+  if (answer === "no") {
     out.say(t("consent.refused"));
     out.do({ type: "forgetChat" });
     return { version: 3, phase: "refused" };
@@ -35,5 +36,5 @@ export async function consentStep(s: Consenting, input: Input, ctx: TurnContext,
   const pending = looksLikeProposal(input.text, ctx) ? input.text : s.phase === "consent" ? s.pending : undefined;
   const lead = pending && pending === input.text ? `\n\n${t("consent.kept")}` : "";
   out.say(t("consent.ask") + lead, numbered([t("consent.option_yes"), t("consent.option_no")]));
-  return { ...s, phase: "consent", ...(pending ? { pending } : {}) };
+  return { ...s, phase: "consent", asked: true, ...(pending ? { pending } : {}) };
 }

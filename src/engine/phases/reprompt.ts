@@ -5,7 +5,7 @@ import type { TurnContext } from "../context.ts";
 import { showMenu } from "../menu.ts";
 import { attachOptions, eraseOptions, numbered, withdrawOptions, type Out } from "../out.ts";
 import { sayQuestion } from "../questions.ts";
-import { initialState, MAX_PHOTOS, type ConversationState, type FormState, type StateOf } from "../state.ts";
+import { MAX_PHOTOS, type ConversationState, type FormState, type StateOf } from "../state.ts";
 import { summarize } from "../summary.ts";
 import type { Next } from "./input.ts";
 
@@ -39,7 +39,15 @@ export function consentReprompt(
 ): ConversationState {
   const t = ctx.texts;
   out.say(t("consent.ask"), numbered([t("consent.option_yes"), t("consent.option_no")]));
-  return { ...initialState(), prefillVillage: s.prefillVillage };
+  // The question is now shown, so its answer counts; a proposal sent before it is still kept.
+  const pending = s.phase === "consent" ? s.pending : undefined;
+  return {
+    version: 3,
+    phase: "consent",
+    asked: true,
+    prefillVillage: s.prefillVillage,
+    ...(pending ? { pending } : {}),
+  };
 }
 
 export function formReprompt(s: FormState, ctx: TurnContext, out: Out): ConversationState {
