@@ -178,8 +178,12 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
       for (let i = 0; i < ws.length; i++)
         for (let k = 1; k <= 3 && i + k <= ws.length; k++) grams.add(ws.slice(i, i + k).join(""));
       if (grams.size === 0) return [];
+      // Each distinct name once (many desa share a name).
+      const score = new Map<string, number>();
+      const gs = [...grams];
+      for (const key of byKey.keys()) score.set(key, Math.max(...gs.map((g) => similarity(g, key))));
       return entries
-        .map((e) => ({ v: e.v, s: Math.max(...[...grams].map((g) => similarity(g, e.key))) }))
+        .map((e) => ({ v: e.v, s: score.get(e.key)! }))
         .sort((a, b) => b.s - a.s)
         .slice(0, n)
         .map((x) => x.v);
