@@ -1,8 +1,9 @@
 // Several needs in one message: "Jalan rusak dan lampunya mati, tapi yang paling penting jalannya dulu" is a
 // road and a street light, the road first. The message is cut into clauses (src/nlu/need-words.ts); each
 // clause is searched in the kamus on its own; clauses whose candidate entries overlap are one need, clauses
-// that find nothing belong to the need before them (a size, a place), and a clause with a priority word
-// ("yang paling penting", "nanti saja") says which need comes first, by what it finds or the words it repeats.
+// that find nothing belong to the need before them (a size, a place; after a priority remark, to the need it
+// points at), and a clause with a priority word ("yang paling penting", "nanti saja") says which need comes
+// first, by what it finds or the words it repeats.
 // What comes before the first need ("Saya Rudi dari desa Sukamaju RT 5") is said of all of them, not part of one.
 import { contentWords, normalizeText } from "../kamus/normalize.ts";
 import type { KamusMatcher } from "../kamus/types.ts";
@@ -49,7 +50,10 @@ export function findNeeds(
   const clauses = splitClauses(text, words);
   if (clauses.length < 2) return undefined;
   const needs: Need[] = [];
-  const references: { words: string[]; cue: "first" | "later" }[] = [];
+  // A priority remark and the clauses that name no need after it ("…, tapi yang paling penting jalannya dulu.
+  // Panjang 50 lebar 3"): the size is of the need the remark points at, not of the last one said.
+  const references: { words: string[]; cue: "first" | "later"; after: string[] }[] = [];
+  let afterCue: string[] | undefined;
   for (const { text: clause, joined } of clauses) {
     const normal = normalizeText(clause);
     const cue = priorityCue(normal, words);
@@ -79,21 +83,32 @@ export function findNeeds(
         same.clauses.push(cue ? withoutCues(clause, words) || clause : clause);
       for (const k of kodes) same.kodes.add(k);
       same.cue ??= cue;
+      afterCue = cue ? same.clauses : undefined;
+      continue;
     } else if (kodes.size && opens && (!needs.length || found[0]!.score >= MIN_SCORE_ANOTHER)) {
       needs.push({ clauses: [cue ? withoutCues(clause, words) || clause : clause], kodes, cue });
     } else if (cue && !kodes.size) {
       // "tapi yang paling penting jalannya dulu": the need whose words it repeats.
-      references.push({ words: contentWords(body), cue });
+      const after: string[] = [];
+      references.push({ words: contentWords(body), cue, after });
+      afterCue = after;
+      continue;
+    } else if (afterCue && !kodes.size) {
+      afterCue.push(clause);
+      continue;
     } else if (last) {
       last.clauses.push(clause);
       for (const k of kodes) last.kodes.add(k);
     }
+    afterCue = undefined;
   }
   if (needs.length < 2) return undefined;
   for (const ref of references) {
     const shared = needs.map((n) => contentWords(n.clauses.join(" ")).filter((w) => ref.words.includes(w)).length);
     const best = Math.max(...shared);
-    if (best > 0 && shared.filter((n) => n === best).length === 1) needs[shared.indexOf(best)]!.cue ??= ref.cue;
+    const pointed = best > 0 && shared.filter((n) => n === best).length === 1 ? needs[shared.indexOf(best)] : undefined;
+    if (pointed) pointed.cue ??= ref.cue;
+    (pointed ?? needs.at(-1)!).clauses.push(...ref.after);
   }
   return { needs: needs.map((n) => n.clauses.join(", ")), first: firstOf(needs) };
 }

@@ -14,6 +14,16 @@ describe("findNeeds", () => {
     expect(light?.needs[light.first ?? -1]).toContain("lampu jalan");
   });
 
+  it("gives a size said after the priority remark to the need it points at, not the last one named", async () => {
+    const { matcher } = await sampleWorld();
+    const r = findNeeds(
+      "Selokannya mampet dan jalannya rusak, tapi yang paling penting selokannya. Panjang 40 meter",
+      matcher,
+    );
+    expect(r?.needs).toEqual(["Selokannya mampet, Panjang 40 meter", "jalannya rusak"]);
+    expect(r?.first).toBe(0);
+  });
+
   it("names no first need when the resident does not say", async () => {
     const { matcher } = await sampleWorld();
     const r = findNeeds("jalan di RT 2 berlubang dan lampu jalan mati", matcher);
