@@ -83,11 +83,8 @@ export function buildRegionIndex(villages: VillageRef[]): RegionIndex {
     if (known) return known;
     // Longest reachable name: distance ≤ (1 − threshold) × longer, so at most g.length / threshold.
     const reach = Math.floor(g.length / threshold - g.length + 1e-9);
-    const maxEdits = (len: number) => Math.floor((1 - threshold) * Math.max(g.length, len) + 1e-9);
-    // One edit cannot change both the first and the last letter (of names this long).
-    const sameEnd = (len: number) => maxEdits(len) <= 1;
     const found: { e: Entry; sim: number }[] = [];
-    for (const { key, distance } of keys.within(g, g.length - reach, g.length + reach, maxEdits, sameEnd)) {
+    for (const { key, distance } of keys.within(g, g.length - reach, g.length + reach, 1 - threshold)) {
       const sim = 1 - distance / Math.max(g.length, key.length);
       for (const e of byKey.get(key)!) found.push({ e, sim });
     }

@@ -62,17 +62,12 @@ function surelyFarther(a: KeyInfo, b: KeyInfo, max: number): boolean {
 
 export interface KeyTable {
   /**
-   * Every key of length in [minLength, maxLength] with edit distance to `gram` at most `maxEdits(length)`,
-   * with that distance, shortest keys first and in order of first appearance within a length. Where
-   * `sameEnd(length)` is true, only keys sharing the gram's first or last letter count.
+   * Every key of length in [minLength, maxLength] within `ratio` × the longer length edits of `gram` (rounded
+   * down), with that distance, shortest keys first and in order of first appearance within a length. Where one
+   * edit is all that is allowed, only keys sharing the gram's first or last letter count (one edit cannot
+   * change both ends of a word of three letters or more).
    */
-  within(
-    gram: string,
-    minLength: number,
-    maxLength: number,
-    maxEdits: (keyLength: number) => number,
-    sameEnd: (keyLength: number) => boolean,
-  ): { key: string; distance: number }[];
+  within(gram: string, minLength: number, maxLength: number, ratio: number): { key: string; distance: number }[];
 }
 
 /** Prepares the distinct keys of `keys` (in order of first appearance). */
@@ -93,24 +88,36 @@ export function buildKeyTable(keys: Iterable<string>): KeyTable {
     push(group.byLast, key.at(-1) ?? "", info);
   }
 
-  /** The keys of a group sharing the first or the last letter of `gram`, in list order. */
+  /** The keys of a group sharing the first or the last letter of `gram`, in list order (both lists are). */
   function sharingAnEnd(group: LengthGroup, gram: string): KeyInfo[] {
     const first = group.byFirst.get(gram[0] ?? "") ?? [];
     const last = group.byLast.get(gram.at(-1) ?? "") ?? [];
     if (!last.length) return first;
     if (!first.length) return last;
-    return [...new Set([...first, ...last])].sort((a, b) => a.order - b.order);
+    const out: KeyInfo[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < first.length || j < last.length) {
+      const a = first[i];
+      const b = last[j];
+      // Take the one earlier in the list; a key in both lists once.
+      const next = b === undefined || (a !== undefined && a.order <= b.order) ? a! : b;
+      out.push(next);
+      if (next === a) i++;
+      if (next === b) j++;
+    }
+    return out;
   }
 
   return {
-    within(gram, minLength, maxLength, maxEdits, sameEnd) {
+    within(gram, minLength, maxLength, ratio) {
       const g: KeyInfo = { key: gram, ...letters(gram), order: -1 };
       const out: { key: string; distance: number }[] = [];
       for (let len = minLength; len <= maxLength; len++) {
         const group = byLength.get(len);
         if (!group) continue;
-        const max = maxEdits(len);
-        for (const k of sameEnd(len) ? sharingAnEnd(group, gram) : group.all) {
+        const max = Math.floor(ratio * Math.max(gram.length, len) + 1e-9);
+        for (const k of max <= 1 ? sharingAnEnd(group, gram) : group.all) {
           if (gram !== k.key && surelyFarther(g, k, max)) continue;
           const d = gram === k.key ? 0 : editDistance(gram, k.key, max);
           if (d <= max) out.push({ key: k.key, distance: d });
