@@ -66,7 +66,7 @@ export const Layout: FC<LayoutProps> = (props) => {
             <form class="who" method="post" action={`${base}/keluar`}>
               <span>
                 {o.username} · {roleLabel[o.role]}
-                {o.regionCode ? ` ${o.regionCode}` : ""}
+                {o.regionCode ? ` ${o.regionName ?? o.regionCode}` : ""}
               </span>
               <button type="submit" class="link">
                 Keluar

@@ -17,6 +17,8 @@ export interface SessionOfficer {
   username: string;
   role: OfficerRole;
   regionCode: string | null;
+  /** The desa's or kecamatan's name, for the page header ("Desa Ragemanunggal"). */
+  regionName: string | null;
   lastVisitAt: Date | null;
 }
 
@@ -58,7 +60,20 @@ export async function readSession(
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000)
     await db.officerSession.updateMany({ where: { id }, data: { lastSeenAt: now } });
   const o = row.officer;
-  return { id: o.id, username: o.username, role: o.role, regionCode: o.regionCode, lastVisitAt: o.lastVisitAt };
+  const where = { where: { code: o.regionCode ?? "" }, select: { name: true } };
+  const region = !o.regionCode
+    ? null
+    : o.role === "VILLAGE"
+      ? await db.village.findUnique(where)
+      : await db.district.findUnique(where);
+  return {
+    id: o.id,
+    username: o.username,
+    role: o.role,
+    regionCode: o.regionCode,
+    regionName: region?.name ?? null,
+    lastVisitAt: o.lastVisitAt,
+  };
 }
 
 /** Ends one session (logout). */

@@ -38,6 +38,17 @@ describe("dashboard login", () => {
     expect((await client.get("/dashboard")).status).toBe(200);
   });
 
+  it("names the officer's desa or kecamatan in the page header, not its code", async () => {
+    const { app } = testApp(testDeps(store));
+    const village = new Client(app);
+    await village.login("desa.a");
+    const header = await (await village.get("/dashboard")).text();
+    expect(header).toContain("desa.a · Desa Ragemanunggal");
+    const district = new Client(app);
+    await district.login("camat.setu");
+    expect(await (await district.get("/dashboard")).text()).toContain("camat.setu · Kecamatan Setu");
+  });
+
   it("marks the cookie Secure over HTTPS or when configured", async () => {
     const viaProxy = await new Client(testApp(testDeps(store)).app).login("admin");
     expect(viaProxy.headers.get("set-cookie")).not.toMatch(/Secure/);
