@@ -77,16 +77,16 @@ export function findNeeds(
     const opens =
       !needs.length || ((joined || !!cue || addsNeed(normal, words)) && !explainsBefore(cue ? body : normal, words));
     const last = needs.at(-1);
+    const said = cue ? withoutCues(clause, words) || clause : clause;
     if (same) {
       // "Prioritas gorong-gorongnya" only points at the need; "terutama jembatannya karena mau ambruk" adds to it.
-      if (!cue || !repeats(body, same.clauses.join(" ")))
-        same.clauses.push(cue ? withoutCues(clause, words) || clause : clause);
+      if (!cue || !repeats(body, same.clauses.join(" "))) same.clauses.push(said);
       for (const k of kodes) same.kodes.add(k);
       same.cue ??= cue;
       afterCue = cue ? same.clauses : undefined;
       continue;
     } else if (kodes.size && opens && (!needs.length || found[0]!.score >= MIN_SCORE_ANOTHER)) {
-      needs.push({ clauses: [cue ? withoutCues(clause, words) || clause : clause], kodes, cue });
+      needs.push({ clauses: [said], kodes, cue });
     } else if (cue && !kodes.size) {
       // "tapi yang paling penting jalannya dulu": the need whose words it repeats.
       const after: string[] = [];
